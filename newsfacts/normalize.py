@@ -1,0 +1,88 @@
+"""Normalized view of Arabic text with a map back to the original offsets.
+
+The view applies camel-tools' alef / alef-maksura / teh-marbuta folding and
+removes diacritics and tatweel. Folding is one character for one character;
+only removals change length, and ``Normalized.orig`` maps every position of
+the view back to the original text, so a match found in the view is reported
+with offsets into the text the user gave us.
+
+camel-tools' own ``dediac_ar`` cannot report what it removed, and importing
+``camel_tools.utils.dediac`` costs about half a second (it walks all of
+Unicode), so the diacritic set is copied here; a test checks that it still
+equals ``camel_tools.utils.charsets.AR_DIAC_CHARSET``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from camel_tools.utils.normalize import (
+    normalize_alef_ar,
+    normalize_alef_maksura_ar,
+    normalize_teh_marbuta_ar,
+)
+
+#: camel-tools' AR_DIAC_CHARSET (fathatan … sukun, superscript alef).
+AR_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
+TATWEEL = "\u0640"
+#: Other marks that never change which word is meant: Quranic annotation
+#: signs, extended harakat, bidi and zero-width controls.
+_OTHER_MARKS = "\u0610-\u061a\u0653-\u065f\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+REMOVED = re.compile(f"[{AR_DIACRITICS}{TATWEEL}{_OTHER_MARKS}]")
+
+# Beyond camel-tools' folding: hamza carriers and Persian letter shapes, so
+# that مسؤول/مسئول and كييف/کییف meet. All one-for-one.
+_EXTRA_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ہ": "ه", "ۀ": "ه"})
+
+
+def fold(s: str) -> str:
+    """Fold letter variants one-for-one (length is preserved)."""
+    s = normalize_alef_ar(s)
+    s = normalize_alef_maksura_ar(s)
+    s = normalize_teh_marbuta_ar(s)
+    return s.translate(_EXTRA_FOLD)
+
+
+def norm(s: str) -> str:
+    """Normalize a short string for comparison (no offset map)."""
+    return " ".join(fold(REMOVED.sub("", s)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalized string and, per position, its position in the original."""
+
+    text: str
+    original: str
+    _orig: tuple[int, ...] | None  # None: identity (nothing was removed)
+
+    def orig(self, i: int) -> int:
+        """Original offset of view position ``i`` (``len(view)`` maps to the end)."""
+        if self._orig is None:
+            return i
+        return self._orig[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``(start, end)`` of the view span ``[start, end)``."""
+        if start >= end:
+            o = self.orig(start)
+            return o, o
+        return self.orig(start), self.orig(end - 1) + 1
+
+
+def normalize(text: str) -> Normalized:
+    """Build the normalized view of ``text``."""
+    if not REMOVED.search(text):
+        return Normalized(fold(text), text, None)
+    kept: list[int] = []
+    pieces: list[str] = []
+    pos = 0
+    for m in REMOVED.finditer(text):
+        if m.start() > pos:
+            pieces.append(text[pos:m.start()])
+            kept.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    kept.extend(range(pos, len(text)))
+    kept.append(len(text))
+    return Normalized(fold("".join(pieces)), text, tuple(kept))
