@@ -65,10 +65,10 @@ _CP1256_NOT_ARABIC = bytes(b for b in range(256) if b not in _CP1256_ARABIC)
 
 
 def _looks_like_cp1256_arabic(data: bytes) -> bool:
-    non_space = len(data) - len(data.translate(None, _WHITESPACE_BYTES))
+    non_space = len(data.translate(None, _WHITESPACE_BYTES))
     if non_space == 0:
         return False
-    arabic = len(data) - len(data.translate(None, _CP1256_NOT_ARABIC))
+    arabic = len(data.translate(None, _CP1256_NOT_ARABIC))
     return arabic / non_space >= ARABIC_MIN_SHARE
 
 

@@ -270,7 +270,7 @@ def _record(path: str, lineno: int, line: str) -> Doc | Failure:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as e:
-        return bad(f"invalid JSON: {e.msg} (column {e.colno})")
+        return bad(f"invalid JSON: {e.msg.removesuffix(' at')} at column {e.colno}")
     except RecursionError:
         return bad("invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
