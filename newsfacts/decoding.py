@@ -87,7 +87,7 @@ def _finish(text: str) -> str:
         text = text[1:]
     if "\x00" in text:
         raise DecodeError("binary file (contains NUL bytes)")
-    if not text.strip():
+    if not text or text.isspace():
         raise DecodeError("empty file")
     return text
 
@@ -101,7 +101,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
     """
     if encoding is not None:
         name = _codec_name(encoding)
-        if not data.strip(_WHITESPACE_BYTES):
+        if not data or data.isspace():  # no copy of a large input
             raise DecodeError("empty file")
         try:
             text = data.decode(name)
@@ -109,7 +109,7 @@ def decode_bytes(data: bytes, encoding: str | None = None, *, declared: str | No
             raise DecodeError(f"cannot decode as {encoding}") from None
         return _finish(text)
 
-    if not data.strip(_WHITESPACE_BYTES):
+    if not data or data.isspace():  # no copy of a large input
         raise DecodeError("empty file")
 
     if data.startswith(codecs.BOM_UTF8):

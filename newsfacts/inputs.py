@@ -136,12 +136,31 @@ def _html_document(source: str, text: str) -> Doc | Failure:
     return Doc(source, body, published)
 
 
-def _read_limited(f: BinaryIO) -> bytes | None:
-    """Read at most MAX_BYTES; None when there is more."""
-    data = f.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
+_CHUNK = 1 << 20
+
+
+def _read_limited(f: BinaryIO, size_hint: int = 0) -> bytes | None:
+    """Read the whole stream if it has at most MAX_BYTES; None when it has more.
+
+    ``read(n)`` allocates ``n`` bytes up front, so a regular file is read with
+    its own size (+1 to notice growth); streams of unknown size in chunks.
+    """
+    if 0 < size_hint <= MAX_BYTES:
+        data = f.read(size_hint + 1)
+        if len(data) <= size_hint:
+            return data
+        buf = bytearray(data)
+        del data
+    else:
+        buf = bytearray()
+    while len(buf) <= MAX_BYTES:
+        chunk = f.read(min(_CHUNK, MAX_BYTES + 1 - len(buf)))
+        if not chunk:
+            break
+        buf += chunk
+    if len(buf) > MAX_BYTES:
         return None
-    return data
+    return bytes(buf)
 
 
 def _from_stdin(stdin: BinaryIO | None, encoding: str | None) -> Doc | Failure:
@@ -167,7 +186,7 @@ def _from_file(path: str, encoding: str | None) -> Iterator[Doc | Failure]:
             if size > MAX_BYTES:
                 yield Failure(path, _too_large(size))
                 return
-            data = _read_limited(f)
+            data = _read_limited(f, size)
     except OSError as e:
         yield Failure(path, _os_reason(e))
         return
