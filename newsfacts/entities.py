@@ -1,0 +1,382 @@
+"""People, places and organizations, found by lexicon and by context.
+
+Arabic has no capital letters, so names are found by what stands around them:
+titles before people, trigger words before places, heads (وزارة، الجيش …)
+before organizations, plus lexicons. Candidates from every rule compete for
+the text; the longest, then the most trusted, wins. Mentions of one entity
+(بوتين ↔ فلاديمير بوتين, كييف ↔ كيف) are grouped into one entry.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .document import Document, Token, proclitic_splits
+from .knowledge import Knowledge, Place, knowledge
+from .lexicon import Match
+from .normalize import norm
+from .rules import RuleSet
+
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+@dataclass
+class Cand:
+    """A candidate mention: a view span, its type and how it was found."""
+
+    type: str  # person | place | org
+    vstart: int
+    vend: int
+    prio: int
+    rule: str
+    key: str | None = None  # canonical key for grouping (gazetteer/known name)
+    place: Place | None = None
+    role: str | None = None
+    trigger: tuple[int, int] | None = None  # view span of a place trigger before it
+
+
+@dataclass
+class Entity:
+    type: str
+    key: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # original spans
+    role: str | None = None
+    place: Place | None = None
+    trigger_forms: list[str] = field(default_factory=list)
+
+
+class _Scan:
+    """Per-document lookup helpers over tokens and lexicon matches."""
+
+    def __init__(self, doc: Document, kb: Knowledge) -> None:
+        self.doc, self.kb = doc, kb
+        self.toks: list[Token] = [t for t in doc.tokens]
+        self.vstarts = [t.vstart for t in self.toks]
+        self.by_tok: dict[int, list[Match]] = {}
+        for m in kb.lexicon.scan(doc):
+            self.by_tok.setdefault(self.tok_at(m.vstart), []).append(m)
+
+    def tok_at(self, vpos: int) -> int:
+        return max(0, bisect_right(self.vstarts, vpos) - 1)
+
+    def tok_end(self, vend: int) -> int:
+        """Index of the token after the one ending at ``vend``."""
+        return bisect_right(self.vstarts, vend - 1)
+
+    def matches(self, i: int, kind: str) -> list[tuple[Match, tuple]]:
+        out = []
+        for m in self.by_tok.get(i, []):
+            for e in m.entries:
+                if e[0] == kind:
+                    out.append((m, e))
+        out.sort(key=lambda me: me[0].vstart - me[0].vend)  # longest first
+        return out
+
+    def word(self, i: int) -> Token | None:
+        if 0 <= i < len(self.toks) and self.toks[i].is_word:
+            return self.toks[i]
+        return None
+
+    def stems(self, i: int) -> list[str]:
+        t = self.word(i)
+        return [s for _, s in proclitic_splits(t.norm)] if t else []
+
+    def is_stop(self, w: str) -> bool:
+        kb = self.kb
+        return w in kb.function_words or w in kb.verbs
+
+    def name_like(self, i: int, allow_al: bool = False) -> bool:
+        """Could token ``i`` be part of a proper name?"""
+        t = self.word(i)
+        if t is None or t.norm.isdigit() or len(t.norm) < 2 or any(c.isdigit() for c in t.norm):
+            return False
+        w = t.norm
+        kb = self.kb
+        if self.is_stop(w) or w in kb.not_names or w in kb.title_words or kb.nisba_country(w):
+            return False
+        if any(e[0] in ("trigger", "orghead", "title") for m in self.by_tok.get(i, []) for e in m.entries
+               if m.vstart == t.vstart and m.vend == t.vend):
+            return False
+        if w.startswith("ال") and not allow_al and w not in kb.family:
+            return False
+        return True
+
+
+def _person_extent(sc: _Scan, i: int) -> int:
+    """Tokens of a name starting at ``i``; returns the index after the last one."""
+    kb = sc.kb
+    j = i
+    n = 0
+    while n < kb.max_person_tokens and sc.word(j):
+        w = sc.toks[j].norm
+        after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
+        if w in kb.connectors:
+            if not sc.name_like(j + 1, allow_al=True):
+                break
+        elif not sc.name_like(j, allow_al=after_connector):
+            break
+        j += 1
+        n += 1
+    if j > i and sc.toks[j - 1].norm in kb.connectors:
+        j -= 1
+    return j
+
+
+def _people(sc: _Scan) -> list[Cand]:
+    kb, toks = sc.kb, sc.toks
+    out: list[Cand] = []
+    for i in range(len(toks)):
+        # person.title: TITLE [nisba] [باسم X | X] NAME
+        for m, _e in sc.matches(i, "title")[:1]:
+            j = sc.tok_end(m.vend)
+            role_end = m.vend
+            for _ in range(3):
+                t = sc.word(j)
+                if t is None:
+                    break
+                if kb.nisba_country(t.norm) or t.norm in ("باسم",):
+                    role_end = t.vend
+                    j += 1
+                    continue
+                known = sc.matches(j, "org") or sc.matches(j, "place")
+                if known and (sc.toks[j - 1].norm == "باسم" or t.norm.startswith("ال") or known[0][0].prefix):
+                    role_end = known[0][0].vend
+                    j = sc.tok_end(role_end)
+                    continue
+                break
+            k = _person_extent(sc, j)
+            if k > j:
+                role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
+                out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role))
+        # person.given: GIVEN NAME+
+        t = sc.word(i)
+        if t is None:
+            continue
+        stem = next((s for s in sc.stems(i) if s in kb.given), None)
+        if stem and t.norm not in kb.not_names:
+            k = _person_extent(sc, i + 1)
+            if k > i + 1:
+                vs = t.vend - len(stem)
+                out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
+        for m, e in sc.matches(i, "famous")[:1]:
+            out.append(Cand("person", m.vstart, m.vend, 2, "person.known", key=norm(e[1])))
+    return out
+
+
+def _preceded_by(sc: _Scan, m: Match, kind: str) -> Match | None:
+    """A ``kind`` match that ends right before ``m`` (one token gap at most: none)."""
+    i = sc.tok_at(m.vstart)
+    if m.prefix:
+        return None
+    for j in (i - 1, i - 2):
+        for pm in sc.by_tok.get(j, []):
+            if any(e[0] == kind for e in pm.entries) and sc.tok_end(pm.vend) == i:
+                return pm
+    return None
+
+
+def _places(sc: _Scan) -> list[Cand]:
+    kb = sc.kb
+    out: list[Cand] = []
+    seen_tok: set[int] = set()
+    for i, ms in sc.by_tok.items():
+        for m in ms:
+            places = [e[1] for e in m.entries if e[0] == "place"]
+            if not places:
+                continue
+            p = max(places, key=lambda p: p.population)
+            trig = _preceded_by(sc, m, "trigger")
+            prev = sc.word(i - 1)
+            prep = bool(m.prefix[-1:] in ("ب", "ل")) or (prev is not None and prev.norm in kb.prepositions)
+            if m.key in kb.stoplist and not trig:
+                continue
+            strong = p.kind != "city" or p.population >= kb.min_population
+            if not (strong or trig or prep):
+                continue
+            out.append(Cand("place", m.vstart, m.vend, 2, "place.gazetteer", key=norm(p.name), place=p,
+                            trigger=(trig.vstart, trig.vend) if trig else None))
+            seen_tok.add(i)
+        # place.trigger: TRIGGER + unknown name-like word
+        for m, e in sc.matches(i, "trigger")[:1]:
+            if m.key not in _NAME_TRIGGERS:
+                continue
+            j = sc.tok_end(m.vend)
+            t = sc.word(j)
+            if t is None or j in sc.by_tok and any(x[0] == "place" for mm in sc.by_tok[j] for x in mm.entries):
+                continue
+            if sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit():
+                out.append(Cand("place", t.vstart, t.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
+    return out
+
+
+_NAME_TRIGGERS = frozenset(norm(w) for w in (
+    "منطقة", "مدينة", "مقاطعة", "محافظة", "إقليم", "ولاية", "بلدة", "قرية", "مخيم", "ضاحية", "جزيرة",
+    "قضاء", "ناحية", "حي"))
+
+
+def _orgs(sc: _Scan) -> list[Cand]:
+    kb = sc.kb
+    out: list[Cand] = []
+    for i, ms in sc.by_tok.items():
+        for m in ms:
+            for e in m.entries:
+                if e[0] == "org":
+                    out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1])))
+                elif e[0] == "orghead":
+                    _, mx, generic = e
+                    j = sc.tok_end(m.vend)
+                    end = None
+                    named = False
+                    for n in range(mx):
+                        t = sc.word(j)
+                        if t is None:
+                            break
+                        w = t.norm
+                        known = sc.matches(j, "org") or sc.matches(j, "place")
+                        if known and not known[0][0].prefix:
+                            end = known[0][0].vend
+                            named = True
+                            j = sc.tok_end(end)
+                            continue
+                        if kb.nisba_country(w):
+                            end = t.vend
+                            j += 1
+                            continue
+                        if (w.startswith("ال") and not sc.is_stop(w) and w not in kb.org_stop and len(w) > 3
+                                and not sc.matches(j, "trigger") and not sc.matches(j, "orghead")):
+                            end, named = t.vend, True
+                            j += 1
+                            continue
+                        if n == 0 and not m.key.startswith("ال") and sc.name_like(j):
+                            end, named = t.vend, True
+                            j += 1
+                        break
+                    if end is not None and (named or not generic):
+                        out.append(Cand("org", m.vstart, end, 2, "org.head"))
+    return out
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Longest, then most trusted, non-overlapping candidates."""
+    cands.sort(key=lambda c: (-(c.vend - c.vstart), -c.prio, c.vstart))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in cands:
+        if any(c.vstart < e and s < c.vend for s, e in taken):
+            continue
+        taken.append((c.vstart, c.vend))
+        out.append(c)
+    out.sort(key=lambda c: c.vstart)
+    return out
+
+
+def skeleton(name: str) -> str:
+    """Spelling-variant key: normalized, long vowels dropped inside words (دميتري ~ ديميتري)."""
+    return " ".join(w[0] + w[1:].translate(_LONG_VOWELS) for w in norm(name).split() if w)
+
+
+def _group(doc: Document, sc: _Scan, chosen: list[Cand]) -> list[Entity]:
+    ents: dict[tuple[str, str], Entity] = {}
+    order: list[Entity] = []
+    people_keys: list[tuple[list[str], Entity]] = []
+
+    def surface(c: Cand) -> str:
+        s, e = doc.span(c.vstart, c.vend)
+        return doc.text[s:e]
+
+    # People first, fullest names first, so short forms join them.
+    persons = sorted((c for c in chosen if c.type == "person"), key=lambda c: -(c.vend - c.vstart))
+    for c in persons:
+        sk = skeleton(surface(c)).split()
+        target = None
+        for toks, ent in people_keys:
+            if sk == toks or (len(sk) < len(toks) and _sub(sk, toks)):
+                target = ent
+                break
+        if target is None:
+            target = Entity("person", " ".join(sk))
+            people_keys.append((sk, target))
+            order.append(target)
+        target.mentions.append(doc.span(c.vstart, c.vend))
+        target.role = target.role or c.role
+    for c in chosen:
+        if c.type == "person":
+            continue
+        key = c.key or skeleton(surface(c))
+        k = (c.type, key)
+        ent = ents.get(k)
+        if ent is None:
+            ent = ents[k] = Entity(c.type, key, place=c.place)
+            order.append(ent)
+        ent.mentions.append(doc.span(c.vstart, c.vend))
+        if c.trigger:
+            ts = doc.span(c.trigger[0], c.vend)
+            ent.trigger_forms.append(doc.text[ts[0]:ts[1]])
+    for e in order:
+        e.mentions.sort()
+    order.sort(key=lambda e: e.mentions[0])
+    return order
+
+
+def _sub(short: list[str], long: list[str]) -> bool:
+    """``short`` is the surname, first name or a tail of ``long``."""
+    n = len(short)
+    return long[-n:] == short or long[:n] == short
+
+
+def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """Standalone surnames of people named in full elsewhere in the document."""
+    doc = sc.doc
+    taken = [(c.vstart, c.vend) for c in chosen]
+    surnames: dict[str, int] = {}
+    for c in chosen:
+        if c.type == "person":
+            words = norm(doc.vtext[c.vstart:c.vend]).split()
+            if len(words) >= 2 and len(words[-1]) >= 3 and not words[-1].startswith("ال"):
+                surnames[skeleton(words[-1])] = 1
+    if not surnames:
+        return []
+    out = []
+    for t in sc.toks:
+        if not t.is_word:
+            continue
+        for pre, stem in proclitic_splits(t.norm):
+            if skeleton(stem) in surnames:
+                vs = t.vend - len(stem)
+                if not any(vs < e and s < t.vend for s, e in taken):
+                    out.append(Cand("person", vs, t.vend, 1, "person.alias"))
+                break
+    return out
+
+
+def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
+    """People, places and organizations of ``doc``, in the output contract's shape."""
+    kb = knowledge(rules)
+    sc = _Scan(doc, kb)
+    chosen = _select(_people(sc) + _places(sc) + _orgs(sc))
+    chosen = _select(chosen + _alias_mentions(sc, chosen))
+    result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
+    for ent in _group(doc, sc, chosen):
+        forms: list[str] = []
+        for s, e in ent.mentions:
+            f = doc.text[s:e]
+            if f not in forms:
+                forms.append(f)
+        name = max(forms, key=lambda f: (len(norm(f).split()), len(f)))
+        aliases = []
+        seen = {norm(name)}
+        for f in forms + ent.trigger_forms:
+            if norm(f) not in seen:
+                seen.add(norm(f))
+                aliases.append(f)
+        mentions = [{"start": s, "end": e, "text": doc.text[s:e]} for s, e in ent.mentions]
+        if ent.type == "person":
+            result["people"].append({"name": name, "aliases": aliases, "role": ent.role, "mentions": mentions})
+        elif ent.type == "place":
+            p = ent.place
+            result["places"].append({"name": name, "aliases": aliases, "kind": p.kind if p else None,
+                                     "country": p.country if p else None, "lat": p.lat if p else None,
+                                     "lon": p.lon if p else None, "mentions": mentions})
+        else:
+            result["organizations"].append({"name": name, "aliases": aliases, "mentions": mentions})
+    return result

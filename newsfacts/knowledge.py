@@ -1,0 +1,133 @@
+"""The entity knowledge base: every lexicon of ``rules/`` compiled once.
+
+One :class:`~newsfacts.lexicon.Lexicon` holds every multi-word form the entity
+extractors look for (places, organizations, titles, triggers, heads, well-known
+people), tagged by kind, so a document is scanned once. Single-word lists
+(given names, function words, nisba adjectives) are plain normalized sets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .normalize import norm
+from .rules import RuleSet
+
+#: Endings of a nisba adjective after its ي: masc., fem., plurals, dual.
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يات", "يين")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    kind: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+@dataclass
+class Knowledge:
+    lexicon: Lexicon
+    function_words: frozenset[str]
+    verbs: frozenset[str]
+    given: frozenset[str]
+    family: frozenset[str]
+    not_names: frozenset[str]
+    connectors: frozenset[str]
+    nisba: dict[str, str]
+    stoplist: frozenset[str]
+    prepositions: frozenset[str]
+    org_stop: frozenset[str]
+    min_population: int
+    max_person_tokens: int
+    title_words: frozenset[str] = field(default_factory=frozenset)
+
+    def nisba_country(self, word: str) -> str | None:
+        """Country of a nisba adjective (``الروسية`` → روسيا), else None."""
+        w = word[2:] if word.startswith("ال") else word
+        for end in ("يون", "يين", "يان", "يات", "يه", "ي"):
+            if w.endswith(end) and len(w) > len(end) + 1:
+                c = self.nisba.get(w[: -len(end)] + "ي")
+                if c:
+                    return c
+        return None
+
+
+def _num(s: str) -> float | None:
+    try:
+        return round(float(s), 4)
+    except (TypeError, ValueError):
+        return None
+
+
+def _int(s: str) -> int:
+    try:
+        return int(float(s))
+    except (TypeError, ValueError):
+        return 0
+
+
+def _col(row: list[str], i: int) -> str:
+    return row[i] if len(row) > i else ""
+
+
+def build(rules: RuleSet) -> Knowledge:
+    """Compile the entity knowledge (cached per rule set by the caller)."""
+    t = rules.toml_tables("entities.toml")
+    words, places_t, orgs_t, people_t = t.get("words", {}), t.get("places", {}), t.get("organizations", {}), t.get("people", {})
+    lex = Lexicon()
+
+    # Places: generated gazetteer, hand-written regions and variants.
+    for row in rules.tsv("places/places.tsv"):
+        if len(row) >= 2 and row[0]:
+            lex.add(row[0], ("place", Place(row[1] or row[0], _col(row, 2) or "city", _col(row, 3) or None,
+                                           _num(_col(row, 4)), _num(_col(row, 5)), _int(_col(row, 6)))))
+    for trig in places_t.get("triggers", []):
+        lex.add(trig, ("trigger", trig))
+    for head in orgs_t.get("heads", []):
+        lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", [])))
+    for row in rules.tsv("organizations.tsv"):
+        if row and row[0]:
+            lex.add(row[0], ("org", _col(row, 1) or row[0]))
+    title_words = set()
+    for row in rules.tsv("names/titles.tsv"):
+        if row and row[0]:
+            lex.add(row[0], ("title", _col(row, 1)))
+            title_words.update(norm(row[0]).split())
+    for row in rules.tsv("people.tsv"):
+        if row and row[0]:
+            lex.add(row[0], ("famous", row[0]))
+            for alias in row[1:]:
+                if alias:
+                    lex.add(alias, ("famous", row[0]))
+
+    def nset(values) -> frozenset[str]:
+        return frozenset(norm(v) for v in values if v)
+
+    nisba = {}
+    for name in ("places/nisba.tsv",):
+        for row in rules.tsv(name):
+            if len(row) >= 2 and row[0]:
+                nisba.setdefault(norm(row[0]), row[1])
+    return Knowledge(
+        lexicon=lex,
+        function_words=nset(words.get("function", [])),
+        verbs=nset(words.get("verbs", [])),
+        given=nset(r[0] for r in rules.tsv("names/given.tsv")) ,
+        family=nset(r[0] for r in rules.tsv("names/family.tsv")),
+        not_names=nset(r[0] for r in rules.tsv("names/not_names.tsv")),
+        connectors=nset(people_t.get("connectors", [])),
+        nisba=nisba,
+        stoplist=nset(r[0] for r in rules.tsv("places/stoplist.tsv")),
+        prepositions=nset(places_t.get("prepositions", [])),
+        org_stop=nset(orgs_t.get("stop", [])),
+        min_population=int(places_t.get("min_population", 100000)),
+        max_person_tokens=int(people_t.get("max_tokens", 4)),
+        title_words=frozenset(title_words),
+    )
+
+
+def knowledge(rules: RuleSet) -> Knowledge:
+    return rules.compiled("knowledge", build)

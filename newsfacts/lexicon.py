@@ -1,0 +1,99 @@
+"""One Aho-Corasick pass finds every lexicon form in a document.
+
+Forms are normalized (:func:`newsfacts.normalize.norm`) and matched on whole
+words of the normalized view. A match may carry written proclitics before it
+(و ف ب ل ك and their pairs: ``وبموسكو``, ``للكرملين`` = ل + الكرملين); the
+proclitics are left out of the mention.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .document import _NONWORD, Document
+from .normalize import norm
+
+#: Written proclitic sequences allowed before a lexicon form.
+PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+
+def _key(form: str) -> str:
+    return " ".join(_NONWORD.sub(" ", norm(form)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A lexicon hit: view span of the form (proclitics excluded) and its entries."""
+
+    vstart: int
+    vend: int
+    prefix: str
+    key: str
+    entries: tuple[Any, ...]
+
+
+class Lexicon:
+    """Normalized forms → entries, scanned with one automaton."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[Any]] = {}
+        self._automaton = None
+
+    def add(self, form: str, entry: Any) -> None:
+        key = _key(form)
+        if len(key) < 2:
+            return
+        self._entries.setdefault(key, []).append(entry)
+        self._automaton = None
+
+    def add_all(self, pairs: Iterable[tuple[str, Any]]) -> None:
+        for form, entry in pairs:
+            self.add(form, entry)
+
+    def get(self, form: str) -> list[Any]:
+        return self._entries.get(_key(form), [])
+
+    def __contains__(self, form: str) -> bool:
+        return bool(self.get(form))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def _build(self):
+        import ahocorasick
+
+        a = ahocorasick.Automaton()
+        for key, entries in self._entries.items():
+            a.add_word(key + " ", (key, tuple(entries), False))
+            if key.startswith("ال") and len(key) > 3:
+                # ل + ال is written لل: the form appears as ل + rest after a ل.
+                lkey = "ل" + key[2:]
+                if lkey not in self._entries:
+                    a.add_word(lkey + " ", (key, tuple(entries), True))
+        a.make_automaton()
+        self._automaton = a
+
+    def scan(self, doc: Document) -> list[Match]:
+        """All whole-word matches in ``doc`` (overlaps included)."""
+        if not self._entries:
+            return []
+        if self._automaton is None:
+            self._build()
+        s = doc.scan
+        out = []
+        for end, (key, entries, assimilated) in self._automaton.iter(s):
+            length = len(key) - (1 if assimilated else 0)
+            start = end - length  # end is the index of the trailing space
+            ws = start
+            while ws > 0 and s[ws - 1] != " " and start - ws <= 3:
+                ws -= 1
+            prefix = s[ws:start]
+            if ws > 0 and s[ws - 1] != " ":
+                continue
+            if assimilated and not prefix.endswith("ل"):
+                continue
+            if prefix not in PROCLITICS:
+                continue
+            out.append(Match(start, end, prefix, key, entries))
+        return out
+
