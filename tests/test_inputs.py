@@ -285,6 +285,15 @@ def test_file_too_large(tmp_path, monkeypatch):
     assert one(p) == Failure(str(p), "file too large (6 MB; limit 5 MB)")
 
 
+def test_stdin_too_large_is_read_in_bounded_chunks(monkeypatch):
+    monkeypatch.setattr(inputs, "MAX_BYTES", 1024 * 1024)
+    big = io.BytesIO("ب".encode() * 800_000)  # 1.6 MB
+    assert run(["-"], stdin=big) == [Failure("-", "input too large (limit 1 MB)")]
+    assert big.tell() == 1024 * 1024 + 1  # stopped right after the limit
+    small = "ب" * 400_000
+    assert run(["-"], stdin=io.BytesIO(small.encode())) == [Doc("-", small, None)]
+
+
 def test_twenty_megabyte_file_goes_through(tmp_path):
     line = (ARABIC + "\n").encode()
     p = write(tmp_path / "huge.txt", line * (20 * 1024 * 1024 // len(line) + 1))
