@@ -71,6 +71,13 @@ def extract(
             parse_iso_date(published)
         except ValueError as err:
             raise typer.BadParameter(str(err), param_hint="--published")
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding")
     from . import batch, emit
     from .inputs import iter_inputs
     from .rules import RuleError

@@ -33,6 +33,7 @@ class Cand:
     place: Place | None = None
     role: str | None = None
     trigger: tuple[int, int] | None = None  # view span of a place trigger before it
+    assimilated: bool = False  # written after ل with its ال as ل (للكرملين): not a name form
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Entity:
     type: str
     key: str
     mentions: list[tuple[int, int]] = field(default_factory=list)  # original spans
+    hidden: set[tuple[int, int]] = field(default_factory=set)  # mentions whose surface is no name form
     role: str | None = None
     place: Place | None = None
     trigger_forms: list[str] = field(default_factory=list)
@@ -194,7 +196,7 @@ def _places(sc: _Scan) -> list[Cand]:
             if not (strong or trig or prep):
                 continue
             out.append(Cand("place", m.vstart, m.vend, 2, "place.gazetteer", key=norm(p.name), place=p,
-                            trigger=(trig.vstart, trig.vend) if trig else None))
+                            trigger=(trig.vstart, trig.vend) if trig else None, assimilated=m.assimilated))
             seen_tok.add(i)
         # place.trigger: TRIGGER + unknown name-like word
         for m, e in sc.matches(i, "trigger")[:1]:
@@ -221,7 +223,8 @@ def _orgs(sc: _Scan) -> list[Cand]:
         for m in ms:
             for e in m.entries:
                 if e[0] == "org":
-                    out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1])))
+                    out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
+                                    assimilated=m.assimilated))
                 elif e[0] == "orghead":
                     _, mx, generic = e
                     j = sc.tok_end(m.vend)
@@ -247,12 +250,13 @@ def _orgs(sc: _Scan) -> list[Cand]:
                             end, named = t.vend, True
                             j += 1
                             continue
-                        if n == 0 and not m.key.startswith("ال") and sc.name_like(j):
+                        if (n == 0 and not m.key.startswith("ال") and sc.name_like(j)
+                                and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
                             end, named = t.vend, True
                             j += 1
                         break
                     if end is not None and (named or not generic):
-                        out.append(Cand("org", m.vstart, end, 2, "org.head"))
+                        out.append(Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated))
     return out
 
 
@@ -309,6 +313,8 @@ def _group(doc: Document, sc: _Scan, chosen: list[Cand]) -> list[Entity]:
             ent = ents[k] = Entity(c.type, key, place=c.place)
             order.append(ent)
         ent.mentions.append(doc.span(c.vstart, c.vend))
+        if c.assimilated:
+            ent.hidden.add(ent.mentions[-1])
         if c.trigger:
             ts = doc.span(c.trigger[0], c.vend)
             ent.trigger_forms.append(doc.text[ts[0]:ts[1]])
@@ -360,6 +366,8 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
         forms: list[str] = []
         for s, e in ent.mentions:
             f = doc.text[s:e]
+            if (s, e) in ent.hidden and len(ent.mentions) > len(ent.hidden):
+                continue
             if f not in forms:
                 forms.append(f)
         name = max(forms, key=lambda f: (len(norm(f).split()), len(f)))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .document import _NONWORD, Document
-from .normalize import norm
+from .normalize import REMOVED, norm
 
 #: Written proclitic sequences allowed before a lexicon form.
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
@@ -30,6 +30,7 @@ class Match:
     prefix: str
     key: str
     entries: tuple[Any, ...]
+    assimilated: bool = False  # the form's ال was written as ل after a ل (للكرملين)
 
 
 class Lexicon:
@@ -37,6 +38,7 @@ class Lexicon:
 
     def __init__(self) -> None:
         self._entries: dict[str, list[Any]] = {}
+        self._taa: dict[str, bool] = {}  # key ends in a written ة (not a pronoun ه)
         self._automaton = None
 
     def add(self, form: str, entry: Any) -> None:
@@ -44,6 +46,8 @@ class Lexicon:
         if len(key) < 2:
             return
         self._entries.setdefault(key, []).append(entry)
+        taa = REMOVED.sub("", form).rstrip().endswith("ة")
+        self._taa[key] = self._taa.get(key, True) and taa
         self._automaton = None
 
     def add_all(self, pairs: Iterable[tuple[str, Any]]) -> None:
@@ -64,12 +68,12 @@ class Lexicon:
 
         a = ahocorasick.Automaton()
         for key, entries in self._entries.items():
-            a.add_word(key + " ", (key, tuple(entries), False))
+            a.add_word(key + " ", (key, tuple(entries), False, self._taa[key]))
             if key.startswith("ال") and len(key) > 3:
                 # ل + ال is written لل: the form appears as ل + rest after a ل.
                 lkey = "ل" + key[2:]
                 if lkey not in self._entries:
-                    a.add_word(lkey + " ", (key, tuple(entries), True))
+                    a.add_word(lkey + " ", (key, tuple(entries), True, self._taa[key]))
         a.make_automaton()
         self._automaton = a
 
@@ -81,7 +85,10 @@ class Lexicon:
             self._build()
         s = doc.scan
         out = []
-        for end, (key, entries, assimilated) in self._automaton.iter(s):
+        text, view = doc.text, doc.view
+        for end, (key, entries, assimilated, taa) in self._automaton.iter(s):
+            if taa and text[view.orig(end - 1)] != "ة":
+                continue  # بلده (his country) is not بلدة (town): ة and ه fold together
             length = len(key) - (1 if assimilated else 0)
             start = end - length  # end is the index of the trailing space
             ws = start
@@ -94,6 +101,6 @@ class Lexicon:
                 continue
             if prefix not in PROCLITICS:
                 continue
-            out.append(Match(start, end, prefix, key, entries))
+            out.append(Match(start, end, prefix, key, entries, assimilated))
         return out
 
