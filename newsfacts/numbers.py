@@ -1,0 +1,551 @@
+"""Cardinal amounts in Arabic news text: digits, number words, vague amounts.
+
+    >>> from newsfacts.rules import default_rules
+    >>> [(m.text, m.value, m.qualifier) for m in find_numbers("قتل أكثر من 100 شخص", default_rules())]
+    [('أكثر من 100', 100, 'more_than')]
+
+The words and phrases live in ``rules/numbers.toml``. They are compiled once
+per :class:`~newsfacts.rules.RuleSet` into one regular expression that runs
+over the normalized view of the text (see :mod:`newsfacts.normalize`); each
+match is a run of number tokens, with an optional qualifier phrase before it
+and a percent sign or qualifier after it. A small parser then reads the run
+as one or more numbers (``ثلاثة آلاف و880`` is 3880, ``3 و 5`` is two) and
+the offsets are mapped back to the original text.
+
+What is not a count is dropped: ordinals (الحادي عشر), clock times, dates
+written with ``/ . -``, decimals without a multiplier, digit strings longer
+than nine digits, model names (إف-16), and numbers whose context says they
+are times or labels (الساعة 10، رقم 2231، الـ 20).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rules import RuleSet
+
+__all__ = ["NumberMention", "find_numbers", "parse_number", "dual_singulars"]
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """An amount in the text; ``text == original[start:end]``.
+
+    ``value`` is None for vague amounts (عشرات) and for decimal percentages.
+    ``qualifier`` is one of more_than, at_least, about, up_to, less_than,
+    percent, or a vague kind (tens, hundreds, thousands, tens_of_thousands,
+    hundreds_of_thousands, millions, several), or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    qualifier: str | None
+
+
+# --------------------------------------------------------------------------
+# Building the compiled structures from rules/numbers.toml
+
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_TO_ASCII = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                          "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                          "01234567890123456789")
+_GROUP_SPACES = " \u00a0\u202f\u2009"
+_HS = r"[^\S\n]"  # horizontal whitespace
+_WORD_KINDS = ("units", "ten", "tens", "hundred", "hundreds", "scales", "fractions")
+_KIND_CODE = {"units": "U", "ten": "X", "tens": "T", "hundred": "HW", "hundreds": "H",
+              "scales": "S", "fractions": "F"}
+_QUALIFIERS = {"more_than", "at_least", "about", "up_to", "less_than"}
+
+
+class _Word(NamedTuple):
+    kind: str  # U X T HW H S F
+    value: float
+    form: str | None = None  # scales: singular / plural / dual
+
+
+class _Compiled(NamedTuple):
+    main: re.Pattern
+    token: re.Pattern
+    gap: re.Pattern
+    words: dict[str, _Word]
+    teen_first: dict[str, int]
+    vague: dict[str, str]
+    q_before: dict[str, str]
+    q_after: dict[str, str]
+    strict: dict[str, frozenset[str]]
+    skip_before: frozenset[str]
+    skip_after: frozenset[str]
+    one_of_after: frozenset[str]
+    pct_before: frozenset[str]
+
+
+def _norm(s: str) -> str:
+    from .normalize import norm
+
+    return norm(s)
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` factored as a trie (longest first).
+
+    A space inside a phrase matches any run of whitespace.
+    """
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
+                for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if end:
+            return "(?:" + body + ")?" if len(alts) == 1 else body + "?"
+        return body
+
+    if not trie:
+        return "(?!)"
+    return "(?:" + emit(trie) + ")"
+
+
+def _as_str_list(tables: dict, name: str, key: str) -> list[str]:
+    v = tables.get(name, {}).get(key, [])
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        from .rules import RuleError
+
+        raise RuleError(f"numbers.toml: [{name}] {key} must be a list of strings")
+    return v
+
+
+def _check_examples(rules: "RuleSet") -> None:
+    from .rules import require
+
+    for rule in rules.toml("numbers.toml"):
+        path, rid = rule.get("_file", "numbers.toml"), rule["id"]
+        for ex in rule["examples"]:
+            require(isinstance(ex, dict) and isinstance(ex.get("text"), str), path, rid,
+                    "every example needs a 'text' string")
+            exp = ex.get("expect")
+            require(isinstance(exp, list), path, rid, "every example needs an 'expect' list")
+            for e in exp:
+                require(isinstance(e, dict) and isinstance(e.get("text"), str), path, rid,
+                        "every expected amount needs a 'text' string")
+                require(e["text"] in ex["text"], path, rid,
+                        f"expected text {e['text']!r} is not in the example")
+                require(isinstance(e.get("value", 0), int), path, rid, "'value' must be an integer")
+                require(isinstance(e.get("qualifier", ""), str), path, rid, "'qualifier' must be a string")
+
+
+def _build(rules: "RuleSet") -> _Compiled:
+    from .rules import RuleError
+
+    _check_examples(rules)
+    t = rules.toml_tables("numbers.toml")
+
+    words: dict[str, _Word] = {}
+    for kind in _WORD_KINDS:
+        for w, v in t.get(kind, {}).items():
+            if kind == "scales":
+                if not (isinstance(v, dict) and isinstance(v.get("value"), int)
+                        and v.get("form") in ("singular", "plural", "dual")):
+                    raise RuleError(f"numbers.toml: [scales] {w!r} needs value and form")
+                words[_norm(w)] = _Word("S", v["value"], v["form"])
+            else:
+                if not isinstance(v, (int, float)):
+                    raise RuleError(f"numbers.toml: [{kind}] {w!r} must be a number")
+                words[_norm(w)] = _Word(_KIND_CODE[kind], v)
+    teen_first = {_norm(w): int(v) for w, v in t.get("teen_first", {}).items()}
+    ten_words = [w for w, x in words.items() if x.kind == "X"]
+    ordinals = [_norm(w) for w in _as_str_list(t, "ordinal_teen_first", "words")]
+    no_article = {_norm(w) for w in _as_str_list(t, "article", "never")}
+    not_numbers = [_norm(w) for w in _as_str_list(t, "not_numbers", "words")]
+    vague = {_norm(p): q for p, q in t.get("vague", {}).items()}
+    q_before = {_norm(p): q for p, q in t.get("qualifiers_before", {}).items()}
+    q_after = {_norm(p): q for p, q in t.get("qualifiers_after", {}).items()}
+    strict: dict[str, set[str]] = {}
+    for w, forms in t.get("strict_spelling", {}).items():
+        from .normalize import REMOVED
+
+        strict.setdefault(_norm(w), set()).update(REMOVED.sub("", f) for f in forms)
+    pct_after = [_norm(p) for p in _as_str_list(t, "percent", "after")]
+    pct_before = frozenset(_norm(p) for p in _as_str_list(t, "percent", "before"))
+    ctx = t.get("context", {})
+
+    # Words that may carry the article ال and remain a count.
+    article_ok = [w for w, x in words.items() if x.kind in ("U", "X") and w not in no_article]
+    article_ok += [w for w in teen_first if w not in no_article]  # الاثني عشر
+    article_ok += [p.split(" ")[0] for p in vague if p.split(" ")[0] not in no_article]
+    article_ok = sorted(set(article_ok))
+
+    D = _DIGIT
+    digitrun = (f"(?>{D}{{1,3}}(?:[{_GROUP_SPACES}]{D}{{3}})+(?!{D})"
+                f"|{D}+(?:[.,\u066b\u066c:/]{D}+)*)")
+    digit_end = f"(?![0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]|ر{D})"
+    ten_re = _trie_regex(ten_words)
+    numtok = (f"(?:{digitrun}{digit_end}"
+              f"|{_trie_regex(list(teen_first))}{_HS}+{ten_re}(?!\\w)"
+              f"|{_trie_regex(list(words))}(?!\\w))")
+    numseq = f"{numtok}(?:{_HS}+(?:و{_HS}*)?{numtok})*"
+    clitic = (f"(?:[وف]?(?:(?:ب?ال|لل)(?={_trie_regex(article_ok)}(?!\\w))|[بل])?)")
+    pct_sym = [p for p in pct_after if not re.search(r"\w", p)]
+    pct_word = [p for p in pct_after if re.search(r"\w", p)]
+    pct = f"(?:{_trie_regex(pct_sym)}|{_trie_regex(pct_word)}(?!\\w))"
+    qa = _trie_regex(list(q_after))
+    # ISO-like dates, and the old decimal notation 5ر1 (= 1.5): never counts.
+    iso = (f"(?:{D}{{4}}-{D}{{1,2}}-{D}{{1,2}}|{D}{{1,2}}-{D}{{1,2}}-{D}{{4}}|{D}+ر{D}+)"
+           f"(?!{D})")
+    main = (
+        r"(?<![^\W_])(?<![^\W\d_]-)"
+        f"(?:{iso}"
+        f"|[وف]?(?:ب?ال|لل|[بل])?{_trie_regex(ordinals)}{_HS}+{ten_re}(?!\\w)"
+        f"|(?!{_trie_regex(not_numbers)}(?!\\w)){clitic}"
+        f"(?:(?P<v>{_trie_regex(list(vague))})(?!\\w)"
+        f"|(?:(?P<q>{_trie_regex(list(q_before))})(?:\\s+|(?={D})))?(?P<n>{numseq})"
+        f"(?P<pc>\\s*{pct})?(?:{_HS}+(?P<qa>{qa})(?!\\w))?))"
+    )
+    token = f"(?:(?P<c>و){_HS}*)?(?P<t>{numtok})"
+    gap = f"{_HS}+(?:[^\\W\\d]+{_HS}+){{1,2}}(?P<qa>{qa})(?!\\w)"
+    try:
+        return _Compiled(
+            main=re.compile(main), token=re.compile(token), gap=re.compile(gap),
+            words=words, teen_first=teen_first, vague=vague, q_before=q_before,
+            q_after=q_after, strict={k: frozenset(v) for k, v in strict.items()},
+            skip_before=frozenset(_norm(w) for w in ctx.get("skip_before", [])),
+            skip_after=frozenset(_norm(w) for w in ctx.get("skip_after", [])),
+            one_of_after=frozenset(_norm(w) for w in ctx.get("one_of_after", [])),
+            pct_before=pct_before,
+        )
+    except re.error as err:  # pragma: no cover - only with odd user rules
+        raise RuleError(f"numbers.toml: cannot compile the number patterns: {err}") from None
+
+
+def _compiled(rules: "RuleSet") -> _Compiled:
+    return rules.compiled("numbers", _build)
+
+
+# --------------------------------------------------------------------------
+# Reading a run of tokens
+
+
+class _Tok(NamedTuple):
+    kind: str  # D U X T HW H S F TEEN, or "" for a token that is no number
+    value: float | None  # D: integer reading (None if it has none)
+    dec: float | None  # D: decimal reading (2.5, 1.200 -> 1.2)
+    form: str | None
+    conj: bool  # preceded by و
+    start: int  # view offsets
+    end: int
+
+
+def _digits(s: str) -> tuple[int | None, float | None]:
+    """Integer and decimal readings of a run of digits and separators."""
+    s = s.translate(_TO_ASCII)
+    if ":" in s or "/" in s:
+        return None, None  # clock time, date, fraction
+    if any(c in _GROUP_SPACES for c in s):
+        return int("".join(c for c in s if c.isdigit())), None
+    groups = re.split(r"[.,\u066b\u066c]", s)
+    if len(groups) == 1:
+        return (int(s), None) if len(s) <= 9 else (None, None)
+    seps = [c for c in s if c in ".,\u066b\u066c"]
+    three = 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    if len(set(seps)) > 1:  # 1,200.5 or 1.200,5: the last one is the decimal point
+        head = groups[:-1]
+        if 1 <= len(head[0]) <= 3 and all(len(g) == 3 for g in head[1:]) and seps[-1] != seps[-2]:
+            return None, float("".join(head) + "." + groups[-1])
+        return None, None
+    sep = seps[0]
+    if sep == "\u066b":  # Arabic decimal separator
+        return (None, float(".".join(groups))) if len(groups) == 2 else (None, None)
+    if three:
+        dec = float(".".join(groups)) if sep == "." and len(groups) == 2 else None
+        return int("".join(groups)), dec
+    if len(groups) == 2:
+        return None, float(".".join(groups))
+    return None, None  # 23.07.2024, 1,2,3
+
+
+def _tokens(c: _Compiled, view: str, start: int, end: int) -> list[_Tok]:
+    out = []
+    for m in c.token.finditer(view, start, end):
+        s, e = m.span("t")
+        txt = m.group("t")
+        conj = m.group("c") is not None
+        ch = txt[0]
+        if ch.isdigit():
+            iv, dv = _digits(txt)
+            out.append(_Tok("D" if (iv is not None or dv is not None) else "", iv, dv, None, conj, s, e))
+            continue
+        w = c.words.get(txt)
+        if w is not None:
+            out.append(_Tok(w.kind, w.value, None, w.form, conj, s, e))
+            continue
+        first = txt.split()[0]  # أحد عشر، اثنتا عشرة
+        out.append(_Tok("TEEN", 10 + c.teen_first[first], None, None, conj, s, e))
+    return out
+
+
+def _sub_hundred(toks: list[_Tok], j: int) -> tuple[float | None, int]:
+    n = len(toks)
+    t = toks[j]
+    if t.kind == "TEEN":
+        return t.value, j + 1
+    if t.kind == "U":
+        if j + 1 < n and toks[j + 1].kind == "X" and not toks[j + 1].conj:
+            return t.value + 10, j + 2  # ثلاثة عشر
+        if j + 1 < n and toks[j + 1].kind == "T" and toks[j + 1].conj:
+            return t.value + toks[j + 1].value, j + 2  # خمسة وعشرون
+        return t.value, j + 1
+    if t.kind in ("X", "T"):
+        return t.value, j + 1
+    return None, j
+
+
+def _chunk(toks: list[_Tok], j: int) -> tuple[float | None, int, bool]:
+    """A count below a multiplier starting at ``j``: (value, next index, is_decimal)."""
+    n = len(toks)
+    t = toks[j]
+    scale_next = j + 1 < n and toks[j + 1].kind == "S" and not toks[j + 1].conj
+    if t.kind == "D":
+        if scale_next and t.dec is not None:
+            return t.dec, j + 1, False
+        if t.value is not None:
+            return t.value, j + 1, False
+        return (t.dec, j + 1, True) if t.dec is not None else (None, j, False)
+    if t.kind == "F":
+        return (t.value, j + 1, False) if scale_next else (None, j, False)
+    h = None
+    if t.kind == "U" and j + 1 < n and toks[j + 1].kind == "HW" and not toks[j + 1].conj:
+        h, j = t.value * 100, j + 2  # ثلاث مئة
+    elif t.kind in ("H", "HW"):
+        h, j = t.value, j + 1
+    if h is not None:
+        if j < n and toks[j].conj and toks[j].kind in ("U", "X", "T", "TEEN"):
+            sub, j2 = _sub_hundred(toks, j)
+            if sub is not None:
+                return h + sub, j2, False
+        return h, j, False
+    sub, j2 = _sub_hundred(toks, j)
+    return sub, j2, False
+
+
+def _number(toks: list[_Tok], i: int) -> tuple[float, int, bool] | None:
+    """The longest number starting at token ``i``: (value, next index, is_decimal)."""
+    n = len(toks)
+    total: float = 0
+    last_scale = float("inf")
+    j = i
+    consumed = False
+    decimal = False
+    while j < n:
+        if j > i and not toks[j].conj:
+            break  # groups are joined with و
+        c, k, dec = _chunk(toks, j)
+        if k < n and toks[k].kind == "S" and (c is None or not toks[k].conj) and not dec:
+            s = toks[k]
+            if s.form == "dual":
+                if c is not None:
+                    break
+                g = 2 * s.value
+            elif c is None:
+                if s.form == "plural":
+                    break  # آلاف alone is vague
+                g = s.value
+            else:
+                g = c * s.value
+            if s.value >= last_scale:
+                break
+            total += g
+            last_scale = s.value
+            j = k + 1
+            consumed = True
+            if j < n and toks[j].kind == "F" and toks[j].conj:  # مليون ونصف [مليون]
+                total += toks[j].value * s.value
+                j += 1
+                if j < n and toks[j].kind == "S" and toks[j].value == s.value and not toks[j].conj:
+                    j += 1
+            continue
+        if c is None or c >= last_scale or (dec and consumed):
+            break
+        total += c
+        j = k
+        consumed = True
+        decimal = dec
+        break
+    if not consumed:
+        return None
+    return total, j, decimal
+
+
+# --------------------------------------------------------------------------
+# Public API
+
+
+def _prev_word(view: str, pos: int) -> tuple[str, int]:
+    """The word before the one at ``pos`` (whose clitics are skipped) and its start."""
+    i = pos
+    while i > 0 and view[i - 1].isalpha():
+        i -= 1
+    while i > 0 and view[i - 1] in " \t\u00a0":
+        i -= 1
+    j = i
+    while j > 0 and not view[j - 1].isspace():
+        j -= 1
+    return view[j:i], j
+
+
+def _next_word(view: str, pos: int) -> str:
+    i, n = pos, len(view)
+    while i < n and view[i] in " \t\u00a0":
+        i += 1
+    j = i
+    while j < n and view[j].isalnum():
+        j += 1
+    return view[i:j]
+
+
+def _strict_ok(c: _Compiled, nz: Any, view: str, s: int, e: int) -> bool:
+    forms = c.strict.get(view[s:e])
+    if forms is None:
+        return True
+    from .normalize import REMOVED
+
+    os_, oe = nz.span(s, e)
+    return REMOVED.sub("", nz.original[os_:oe]) in forms
+
+
+def find_numbers(text: str, rules: "RuleSet") -> list[NumberMention]:
+    """Every amount in ``text``, sorted, non-overlapping, offsets into ``text``."""
+    from .normalize import normalize
+
+    c = _compiled(rules)
+    nz = normalize(text)
+    view = nz.text
+    found: list[tuple[int, int, float | None, str | None, int | None]] = []  # view spans
+    for m in c.main.finditer(view):
+        if m.start("v") >= 0:
+            vs, ve = m.span("v")
+            first_end = vs + len(m.group("v").split()[0])
+            if _strict_ok(c, nz, view, vs, first_end):
+                found.append((vs, ve, None, c.vague[" ".join(m.group("v").split())], None))
+            continue
+        ns, ne = m.span("n")
+        if ns < 0:
+            continue  # an ordinal or a date: consumed, not an amount
+        toks = _tokens(c, view, ns, ne)
+        i = 0
+        nums = []
+        while i < len(toks):
+            t = toks[i]
+            if not t.kind or not _strict_ok(c, nz, view, t.start, t.end):
+                i += 1
+                continue
+            r = _number(toks, i)
+            if r is None:
+                i += 1
+                continue
+            value, j, dec = r
+            nums.append((i, j, value, dec))
+            i = j
+        for idx, (i, j, value, dec) in enumerate(nums):
+            s, e = toks[i].start, toks[j - 1].end
+            qual = None
+            gap_at = None
+            first, last = i == 0, j == len(toks)
+            if first and m.start("q") >= 0:
+                s = m.start("q")
+                qual = c.q_before[" ".join(m.group("q").split())]
+            if last and m.start("pc") >= 0:
+                e = m.end("pc")
+                qual = "percent"
+            elif last and m.start("qa") >= 0:
+                e = m.end("qa")
+                qual = qual or c.q_after[" ".join(m.group("qa").split())]
+            prev, prev_at = _prev_word(view, s)
+            if prev in c.pct_before:
+                s, qual = prev_at, "percent"
+            if dec and qual != "percent":
+                continue  # a decimal alone is not a count
+            if toks[i].kind == "S" and s == toks[i].start and prev[-1:].isdigit():
+                continue  # "خلق23 الف": the count is glued to the word before
+            if qual is None or qual in _QUALIFIERS:
+                if prev in c.skip_before and s == toks[i].start:
+                    continue
+                nxt = _next_word(view, e)
+                if nxt in c.skip_after and e == toks[j - 1].end:
+                    continue
+                if (j - i == 1 and toks[i].kind == "U" and value == 1
+                        and nxt in c.one_of_after and e == toks[i].end):
+                    continue  # واحد من: "one of"
+            if qual is None and last:
+                g = c.gap.match(view, e)
+                if g:
+                    qual = c.q_after[" ".join(g.group("qa").split())]
+                    gap_at = g.start("qa")
+            found.append((s, e, None if dec else round(value), qual, gap_at))
+    out = []
+    for k, (s, e, value, qual, gap_at) in enumerate(found):
+        if gap_at is not None and k + 1 < len(found) and found[k + 1][0] < gap_at:
+            qual = None  # the qualifier belongs to a later number
+        os_, oe = nz.span(s, e)
+        out.append(NumberMention(os_, oe, text[os_:oe], value, qual))
+    return out
+
+
+def parse_number(s: str, rules: "RuleSet") -> tuple[int | None, str | None] | None:
+    """Read the whole of ``s`` as one amount: (value, qualifier), or None.
+
+    A clitic on the first word is allowed (وأربعة -> (4, None)).
+    """
+    found = find_numbers(s, rules)
+    if len(found) != 1:
+        return None
+    m = found[0]
+    head, tail = s[:m.start].strip(), s[m.end:].strip()
+    if tail or (head and _norm(head) not in _CLITICS):
+        return None
+    return m.value, m.qualifier
+
+
+_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
+                      "فلل", "وب", "ول", "وك", "فب", "فل", "فك", "وبال", "فبال", "وكال"})
+_PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
+             "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك", "")
+_DUAL_ENDINGS = ("ين", "ان", "ي", "ا")
+
+
+def dual_singulars(word: str) -> list[str]:
+    """Candidate singulars (normalized) if ``word`` could be a dual noun.
+
+    Over-generates on purpose: every clitic split and every dual ending is
+    tried, and a stem in ت also yields its ة form (طائرتين -> طائره). The
+    caller keeps the ones in its noun lexicon.
+    """
+    w = _norm(word)
+    if " " in w or not w:
+        return []
+    out: list[str] = []
+    for p in _PREFIXES:
+        if not w.startswith(p):
+            continue
+        rest = w[len(p):]
+        for end in _DUAL_ENDINGS:
+            if not rest.endswith(end):
+                continue
+            stem = rest[: -len(end)]
+            if len(stem) < 2:
+                continue
+            cands = [stem[:-1] + "ه", stem] if stem.endswith("ت") else [stem]
+            for cand in cands:
+                if cand not in out:
+                    out.append(cand)
+    return out
