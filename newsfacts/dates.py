@@ -1,0 +1,495 @@
+"""Dates: find date expressions in Arabic news text and resolve them to ISO values.
+
+The knowledge lives in ``rules/dates.toml``: month names of every tradition
+(Egyptian/Gulf, Levantine/Iraqi, Maghrebi, Moroccan, English, Hijri), weekday
+names, relative words, context words, and the ``[[rule]]`` patterns. The
+patterns are written over the normalized view of the text with placeholders
+(``{MONTH}``, ``{DAY}``, ``{YEAR}`` ...) that this module expands from the
+tables; all rules are joined into one regular expression, compiled once per
+rule set, and run in a single pass. Each match is then resolved from its named
+groups: explicit dates directly, Hijri dates through ``hijridate``, weekdays and
+relative words against the published date (left out without one).
+
+``find_published`` looks for the article's own date: a date on a header line
+near the top (alone on its line, or beside a clock time), or after a
+publication keyword (تاريخ النشر، منشور ...).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .normalize import norm, normalize
+from .rules import RuleError, RuleSet
+
+__all__ = ["find_dates", "find_published", "compile_rules"]
+
+RULE_FILE = "dates.toml"
+_DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_CLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل
+
+# Boundaries (see the header of rules/dates.toml).
+_B = rf"(?:(?<!\w)|(?<=(?<!\w)[{_CLITICS}])|(?<=(?<!\w)[\u0648\u0641][\u0628\u0644]))"
+_BW = r"(?:(?<!\w)|(?<=(?<!\w)\u0648))"
+_BN = rf"(?:(?<![\w.,\u066b/\\:\-\u2013])|(?<=(?<!\w)[\u0648\u0628\u0644])|(?<=:{_DIGIT}{_DIGIT}))"
+
+_PLACEHOLDER = re.compile(r"\{([A-Z_]+)(?::([a-z_]+))?\}")
+_GROUP_DEF = re.compile(r"\(\?P<([a-z_0-9]+)>")
+_GROUP_REF = re.compile(r"\(\?P=([a-z_0-9]+)\)")
+#: Marks that belong to the letter before them (diacritics, tatweel): a
+#: mention ending in "هـ" or "غداً" keeps them.
+_MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+_CLOCK = re.compile(rf"{_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?")
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of normalized words/phrases, longest first."""
+    keys = sorted({norm(w) for w in words if norm(w)}, key=lambda w: (-len(w), w))
+    return "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys)
+
+
+def _key(s: str) -> str:
+    """Lookup key of a matched name: normalized, single spaces, lower case."""
+    return " ".join(norm(s).split()).lower()
+
+
+@dataclass
+class _Compiled:
+    regex: re.Pattern
+    rules: list[dict]
+    groups: list[list[tuple[str, str]]]  # per rule: (full group name, short name)
+    months: dict[str, int]
+    month_name: re.Pattern
+    emonths: dict[str, int]
+    hmonths: dict[str, int]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+    relative: dict[str, tuple[str, int]]
+    relmonth: dict[str, int]
+    mods: dict[str, str]
+    future_prefix: set[str]
+    name_nouns: set[str]
+    lists: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _numbered(table: Any, what: str, lo: int, hi: int) -> dict[str, int]:
+    out: dict[str, int] = {}
+    if not isinstance(table, dict):
+        raise RuleError(f"{RULE_FILE}: table '{what}' is missing")
+    for num, names in table.items():
+        if not str(num).isdigit():
+            continue
+        n = int(num)
+        if not lo <= n <= hi or not isinstance(names, list):
+            raise RuleError(f"{RULE_FILE}: [{what}] entry '{num}' is not a list numbered {lo}-{hi}")
+        for name in names:
+            out[_key(name)] = n
+    return out
+
+
+def _ordinals(t: dict) -> dict[str, int]:
+    units = [norm(u) for u in t.get("units", [])]
+    out = {u: i + 1 for i, u in enumerate(units)}
+    one = norm(t.get("compound_one", "")) or (units[0] if units else "")
+    compound = [one] + units[1:]
+    if t.get("ten"):
+        out[norm(t["ten"])] = 10
+    teen = norm(t.get("teen", ""))
+    if teen:
+        for i, u in enumerate(compound):
+            out[f"{u} {teen}"] = 11 + i
+    for tens, word in (t.get("tens") or {}).items():
+        w = norm(word)
+        out[w] = int(tens)
+        for i, u in enumerate(compound):
+            if int(tens) + i + 1 <= 31:
+                out[f"{u} و{w}"] = int(tens) + i + 1
+    for w in t.get("first", []):
+        out[norm(w)] = 1
+    return out
+
+
+def compile_rules(rules: RuleSet) -> _Compiled:
+    """Build the combined regex and lookup tables from ``dates.toml``."""
+    tables = rules.toml_tables(RULE_FILE)
+    rule_list = rules.toml(RULE_FILE)
+    months_t = dict(tables.get("months") or {})
+    ambiguous = {_key(w) for w in months_t.pop("ambiguous", [])}
+    months = _numbered(months_t, "months", 1, 12)
+    emonths = _numbered(tables.get("english_months"), "english_months", 1, 12)
+    hmonths = _numbered(tables.get("hijri_months"), "hijri_months", 1, 12)
+    weekdays = _numbered(tables.get("weekdays"), "weekdays", 0, 6)
+    ordinals = _ordinals(tables.get("ordinals") or {})
+    relative = {_key(k): (v[0], int(v[1])) for k, v in (tables.get("relative") or {}).items()}
+    relmonth = {_key(k): int(v) for k, v in (tables.get("relative_month") or {}).items()}
+    mods_t = tables.get("modifiers") or {}
+    mods = {_key(w): kind for kind in ("past", "future", "current") for w in mods_t.get(kind, [])}
+    lists = {k: list(v) for k, v in (tables.get("lists") or {}).items()}
+
+    mn = f"(?:{_alt(list(months))})(?!\\w)"
+    mnu = f"(?:{_alt([m for m in months if m not in ambiguous])})(?!\\w)"
+    pair = rf"(?:\s*[/\\\-\u2013]\s*{mn}|\s*\(\s*{mn}\s*\))"
+    paren_first = rf"\(\s*{mn}\s*\)\s*{mn}"
+    pieces = {
+        "D": _DIGIT,
+        "B": _B, "BW": _BW, "BN": _BN,
+        "DAY": f"(?P<day>{_DIGIT}{{1,2}})(?!{_DIGIT})",
+        "ORD": f"(?P<ord>{_alt(list(ordinals))})(?!\\w)",
+        "MONTH": f"(?P<month>(?>{paren_first}|{mn}{pair}|{mn}))",
+        "MONTH_U": f"(?P<month>(?>{paren_first}|{mn}{pair}|{mnu}))",
+        "MONTH_ANY": f"(?:{paren_first}|{mn})",
+        "MONTH_PAIRED": f"(?:{paren_first}|{mn}{pair})",
+        "EMONTH": f"(?P<emonth>(?i:{_alt(list(emonths))}))(?![A-Za-z])",
+        "HMONTH": f"(?P<hmonth>{_alt(list(hmonths))})(?!\\w)",
+        "YEAR": f"(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})",
+        "HYEAR": f"(?P<hyear>{_DIGIT}{{4}})(?!{_DIGIT})",
+        "WEEKDAY": f"(?P<weekday>{_alt(list(weekdays))})(?!\\w)",
+        "WD": f"(?:{_alt(list(weekdays))})(?!\\w)",
+        "WDPRE": (rf"(?:{_B}(?:(?:{_alt(lists.get('weekday_prefix', []))})\s*[\"«“]?\s*)?"
+                  rf"(?:{_alt(list(weekdays))})(?!\w)[\"»”]?\s*[,،\-\u2013]?\s*)?"),
+        "MOD": f"(?P<mod>{_alt(list(mods))})(?!\\w)",
+        "REL": f"(?P<rel>{_alt(list(relative))})",
+        "RELMONTH": f"(?P<relmonth>{_alt(list(relmonth))})",
+    }
+
+    def expand(rule: dict) -> str:
+        def one(m: re.Match) -> str:
+            name, arg = m.group(1), m.group(2)
+            if arg is not None:
+                words = lists.get(arg)
+                if words is None:
+                    raise RuleError(f"{rule['_file']}: rule '{rule['id']}': no list [lists].{arg}")
+                if name == "LIST":
+                    return f"(?:{_alt(words)})"
+                keys = sorted({r"\s".join(map(re.escape, norm(w).split())) for w in words if norm(w)})
+                if name == "NOTBEFORE":
+                    return "".join(rf"(?<!{k}\s)" for k in keys)
+                if name == "AFTER":
+                    return "(?:" + "|".join(rf"(?<=(?<![^\W{_CLITICS}]){k}\s)" for k in keys) + ")"
+            elif name in pieces:
+                return pieces[name]
+            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': unknown placeholder {m.group(0)}")
+        pat = rule.get("pattern")
+        if not isinstance(pat, str) or not pat:
+            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
+        return _PLACEHOLDER.sub(one, pat)
+
+    parts, groups = [], []
+    for i, rule in enumerate(rule_list):
+        pat = expand(rule)
+        pat = _GROUP_DEF.sub(lambda m: f"(?P<r{i}_{m.group(1)}>", pat)
+        pat = _GROUP_REF.sub(lambda m: f"(?P=r{i}_{m.group(1)})", pat)
+        try:
+            re.compile(pat)
+        except re.error as err:
+            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
+        parts.append(f"(?P<r{i}>{pat})")
+        names = _GROUP_DEF.findall(pat)
+        groups.append([(n, n.split("_", 1)[1]) for n in names])
+    regex = re.compile("|".join(parts))
+    return _Compiled(
+        regex=regex, rules=rule_list, groups=groups, months=months,
+        month_name=re.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
+        ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
+        future_prefix={_key(w) for w in lists.get("future_prefix", [])},
+        name_nouns={_key(w) for w in lists.get("name_nouns", [])}, lists=lists)
+
+
+def _compiled(rules: RuleSet) -> _Compiled:
+    return rules.compiled("dates", compile_rules)
+
+
+# ---------------------------------------------------------------- resolution
+
+def _date(y: int, m: int, d: int) -> _dt.date | None:
+    try:
+        return _dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _hijri(y: int, m: int, d: int) -> _dt.date | None:
+    from hijridate import Hijri  # lazy: costs ~20 ms to import
+    try:
+        g = Hijri(y, m, d, validate=True).to_gregorian()
+    except (ValueError, OverflowError):
+        return None
+    return _dt.date(g.year, g.month, g.day)
+
+
+def _day_month(c: _Compiled, d: int, m: int, year: int | None, mod: str | None,
+               pub: _dt.date | None) -> _dt.date | None:
+    if year is not None:
+        return _date(year, m, d)
+    if pub is None:
+        return None
+    if mod == "past":
+        for y in (pub.year, pub.year - 1):
+            v = _date(y, m, d)
+            if v is not None and v < pub:
+                return v
+        return None
+    if mod == "future":
+        for y in (pub.year, pub.year + 1):
+            v = _date(y, m, d)
+            if v is not None and v > pub:
+                return v
+        return None
+    return _date(pub.year, m, d)
+
+
+def _month_only(m: int, mod: str | None, pub: _dt.date) -> str:
+    y = pub.year
+    if mod == "past":
+        y = pub.year if m < pub.month else pub.year - 1
+    elif mod == "future":
+        y = pub.year if m > pub.month else pub.year + 1
+    elif mod != "current":
+        y = pub.year if m <= pub.month else pub.year - 1
+    return f"{y:04d}-{m:02d}"
+
+
+def _weekday(wd: int, direction: str, pub: _dt.date) -> _dt.date:
+    back = (pub.weekday() - wd) % 7
+    if direction == "past":
+        return pub - _dt.timedelta(days=back or 7)
+    if direction == "future":
+        ahead = (wd - pub.weekday()) % 7
+        return pub + _dt.timedelta(days=ahead or 7)
+    return pub - _dt.timedelta(days=back)
+
+
+def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) -> str | None:
+    lo, hi = int(rule.get("min_year", 1000)), int(rule.get("max_year", 2100))
+
+    def year_ok(y: int) -> bool:
+        return lo <= y <= hi
+
+    mod = c.mods.get(_key(g["mod"])) if "mod" in g else None
+    if "hyear" in g:
+        hm = c.hmonths.get(_key(g.get("hmonth", "")))
+        if hm is None or "day" not in g:
+            return None
+        v = _hijri(int(g["hyear"]), hm, int(g["day"]))
+        return v.isoformat() if v and year_ok(v.year) else None
+    if "n1" in g:
+        a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
+        if not year_ok(y):
+            return None
+        v = _date(y, b, a) or _date(y, a, b)
+        return v.isoformat() if v else None
+    if "i1" in g:
+        y = int(g["i1"])
+        v = _date(y, int(g["i2"]), int(g["i3"])) if year_ok(y) else None
+        return v.isoformat() if v else None
+    day = int(g["day"]) if "day" in g else c.ordinals.get(_key(g["ord"])) if "ord" in g else None
+    month = None
+    if "month" in g:
+        first = c.month_name.search(norm(g["month"]))
+        month = c.months.get(_key(first.group(0))) if first else None
+        if month is None:
+            return None
+    elif "emonth" in g:
+        month = c.emonths.get(_key(g["emonth"]))
+    year = int(g["year"]) if "year" in g else None
+    if year is not None and not year_ok(year):
+        return None
+    if "relmonth" in g:
+        if pub is None or day is None:
+            return None
+        y, m = _add_months(pub.year, pub.month, c.relmonth.get(_key(g["relmonth"]), 0))
+        v = _date(y, m, day)
+        return v.isoformat() if v else None
+    if day is not None and month is not None:
+        v = _day_month(c, day, month, year, mod, pub)
+        return v.isoformat() if v else None
+    if month is not None:
+        if year is not None:
+            return f"{year:04d}-{month:02d}"
+        return _month_only(month, mod, pub) if pub is not None else None
+    if year is not None:
+        return f"{year:04d}"
+    if "weekday" in g:
+        if pub is None:
+            return None
+        wd = c.weekdays[_key(g["weekday"])]
+        direction = mod or ""
+        if "wpre" in g and _key(g["wpre"]) in c.future_prefix:
+            direction = "future"
+        return _weekday(wd, direction, pub).isoformat()
+    if "rel" in g:
+        if pub is None:
+            return None
+        unit, off = c.relative[_key(g["rel"])]
+        if unit == "day":
+            return (pub + _dt.timedelta(days=off)).isoformat()
+        if unit == "month":
+            y, m = _add_months(pub.year, pub.month, off)
+            return f"{y:04d}-{m:02d}"
+        if unit == "year":
+            return f"{pub.year + off:04d}"
+    return None
+
+
+_PREV_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+def _after_name_noun(c: _Compiled, view: str, start: int) -> bool:
+    """Is the view position ``start`` right after a naming noun (حي، شارع، ثورة ...)?"""
+    m = _PREV_WORD.search(view, max(0, start - 40), start)
+    if not m:
+        return False
+    w = m.group(1)
+    cands = [w]
+    if len(w) > 2 and w[0] in _CLITICS:
+        cands.append(w[1:])
+        if len(w) > 3 and w[1] in _CLITICS:
+            cands.append(w[2:])
+    for x in cands:
+        if x in c.name_nouns or (x.startswith("ال") and x[2:] in c.name_nouns):
+            return True
+    return False
+
+
+def _as_date(published: Any) -> _dt.date | None:
+    if published is None:
+        return None
+    if isinstance(published, _dt.datetime):
+        return published.date()
+    if isinstance(published, _dt.date):
+        return published
+    if isinstance(published, str):
+        try:
+            return _dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def find_dates(text: str, published: _dt.date | None, rules: RuleSet) -> list[dict]:
+    """Every date expression of ``text``, resolved to ISO.
+
+    Returns ``[{"text", "value", "start", "end"}]`` sorted by ``start``; offsets
+    are into ``text`` and ``text[start:end] == mention["text"]``. Weekdays and
+    relative words are resolved against ``published`` and left out without it.
+    """
+    if not text:
+        return []
+    c = _compiled(rules)
+    pub = _as_date(published)
+    nv = normalize(text)
+    view = nv.text
+    out: list[dict] = []
+    for m in c.regex.finditer(view):
+        name = m.lastgroup
+        if name is None or not name.startswith("r"):
+            continue
+        i = int(name[1:])
+        g: dict[str, str] = {}
+        spans: dict[str, tuple[int, int]] = {}
+        for full, short in c.groups[i]:
+            val = m.group(full)
+            if val is not None:
+                g[short] = val
+                spans[short] = m.span(full)
+        value = _resolve(c, c.rules[i], g, pub)
+        if value is None:
+            continue
+        s, e = spans.get("mention", m.span())
+        if len(value) == 10 and "year" not in g and ("day" in g or "ord" in g) \
+                and "relmonth" not in g and _after_name_noun(c, view, s):
+            continue
+        os_, oe = nv.span(s, e)
+        while oe < len(text) and _MARK.match(text, oe):
+            oe += 1
+        out.append({"text": text[os_:oe], "value": value, "start": os_, "end": oe})
+    out.sort(key=lambda d: d["start"])
+    return out
+
+
+# ---------------------------------------------------------------- published date
+
+_TOP_LINES = 5
+_TOP_CHARS = 1500
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        out.append((pos, pos + len(line.rstrip("\r\n"))))
+        pos += len(line)
+    return out
+
+
+def find_published(text: str, rules: RuleSet) -> _dt.date | None:
+    """The article's own date from its header/dateline, or None.
+
+    A full date (day, month, year) counts when it follows a publication keyword
+    (تاريخ النشر، منشور، تم النشر ...) anywhere, or sits on one of the first
+    lines either nearly alone (with a weekday, a clock time, a byline word) or
+    at the head of the line beside a clock time. A date inside a sentence of
+    the lead only dates an event and is not taken.
+    """
+    if not text:
+        return None
+    c = _compiled(rules)
+    pub_kw = {_key(w) for w in c.lists.get("published_keywords", [])}
+    upd_kw = {_key(w) for w in c.lists.get("update_keywords", [])}
+    filler = {_key(w) for w in c.lists.get("dateline_filler", [])} | pub_kw | upd_kw
+    filler |= set(c.weekdays)
+    lines = _lines(text)
+    nonempty = [ln for ln in lines if text[ln[0]:ln[1]].strip()]
+    top = {ln for ln in nonempty[:_TOP_LINES] if ln[0] < _TOP_CHARS}
+
+    # Candidates: dates in the head of the text, plus dates right after a
+    # publication keyword further down.
+    head_end = max((ln[1] for ln in top), default=0)
+    mentions = find_dates(text[:max(head_end, min(len(text), _TOP_CHARS))], None, rules)
+    kw_re = re.compile(rf"(?<!\w)(?:{_alt(sorted(pub_kw | upd_kw))})(?!\w)", re.I)
+    view = normalize(text)
+    for k in kw_re.finditer(view.text, max(0, head_end)):
+        s, _ = view.span(k.start(), k.end())
+        for d in find_dates(text[s:s + 80], None, rules):
+            mentions.append({**d, "start": d["start"] + s, "end": d["end"] + s})
+
+    best: tuple[int, int, str] | None = None
+    seen: set[int] = set()
+    for d in mentions:
+        if len(d["value"]) != 10 or d["start"] in seen:
+            continue
+        seen.add(d["start"])
+        line = next((ln for ln in lines if ln[0] <= d["start"] <= ln[1]), (0, len(text)))
+        before = text[line[0]:d["start"]]
+        after = text[d["end"]:line[1]]
+        prev_words = [_key(w) for w in _WORD.findall(before)[-3:]]
+        score = 0
+        if any(w in pub_kw for w in prev_words) or any(
+                " ".join(prev_words[j:]) in pub_kw for j in range(len(prev_words))):
+            score = 3
+        elif any(w in upd_kw for w in prev_words):
+            score = 1
+        if line in top and score < 2:
+            rest = text[line[0]:line[1]]
+            for other in mentions:
+                if line[0] <= other["start"] and other["end"] <= line[1]:
+                    rest = rest.replace(other["text"], " ")
+            rest = _CLOCK.sub(" ", rest)
+            words = [w for w in _WORD.findall(rest) if _key(w) not in filler]
+            if len(words) <= 3:
+                score = 2
+            elif d["start"] - line[0] <= 60 and (
+                    _CLOCK.match(after.lstrip(" \t،,|-–")) or _CLOCK.search(before[-12:])):
+                score = 2
+        if score and (best is None or score > best[0]):
+            best = (score, d["start"], d["value"])
+    if best is None:
+        return None
+    return _dt.date.fromisoformat(best[2])
