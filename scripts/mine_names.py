@@ -5,8 +5,8 @@ Run from the repository root::
     .venv/bin/python scripts/mine_names.py            # rebuild rules/names/*
     .venv/bin/python scripts/mine_names.py --check    # rebuild in memory, fail if files differ
 
-Reads ``/work/shared/eval/anercorp/train.jsonl`` (override with ``--train``;
-never the test split) and the hand-written lists in ``rules/names/``:
+Reads ``shared/eval/anercorp/train.jsonl`` beside the checkout (override with
+``--train``; never the test split) and the hand-written lists in ``rules/names/``:
 
 * ``given_extra.tsv``   name<TAB>origin      hand list of given names
 * ``family_extra.tsv``  name<TAB>note        hand list of frequent surnames
@@ -43,14 +43,27 @@ if str(ROOT) not in sys.path:
 
 from newsfacts.normalize import REMOVED, norm  # noqa: E402
 
-TRAIN = Path("/work/shared/eval/anercorp/train.jsonl")
+def _default_train() -> Path:
+    """shared/ beside the checkout (as in CI), else the workplace's shared/."""
+    for base in (ROOT.parent / "shared", Path("/work/shared")):
+        path = base / "eval" / "anercorp" / "train.jsonl"
+        if path.is_file():
+            return path
+    return Path("/work/shared/eval/anercorp/train.jsonl")
+
+
+TRAIN = _default_train()
 NAMES_DIR = ROOT / "rules" / "names"
 SOURCE = "ANERcorp train split (CAMeL Lab split, CC BY-SA 4.0)"
 
 #: A token counts as a name only if it is Arabic letters (no digits, Latin, punctuation).
 ARABIC_WORD = re.compile(r"^[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]{2,}$")
+#: Mined name units need this many letters (per word): two-letter words (ني, سي, كو)
+#: are mostly transliterated syllables or clitic remainders (بنى → نى). Hand lists may add shorter ones.
+MIN_LETTERS = 3
 #: Proclitics stripped from a PER token when the rest is itself attested in PER.
 CLITICS = ("و", "ف", "ب", "ل")
+_PREFIXES = ("و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 #: Kept although seen more often outside entities than inside PER, if seen at most this often outside.
 RARE_OUTSIDE = 2
 #: A PER token seen at least this often outside, and MOSTLY_FACTOR times more than in PER, is a not-name.
@@ -225,7 +238,11 @@ def mine(
                     outside_bi[norm(f"{tok} {toks[i + 1]}")] += 1
 
     def out_count(key: str) -> int:
-        return outside_bi[key] if " " in key else outside[key]
+        """Outside-entity occurrences, with proclitics (و ف ب ل) for one-word keys:
+        the runtime strips them before looking a word up, so بيان counts for يان."""
+        if " " in key:
+            return outside_bi[key]
+        return outside[key] + sum(outside[p + key] for p in _PREFIXES)
 
     first: Counter[str] = Counter()   # first unit of multi-unit PER
     last: Counter[str] = Counter()    # last unit of multi-unit PER
@@ -277,6 +294,8 @@ def mine(
 
     def passes(key: str) -> bool:
         if key in blocked or not _is_word_unit(key):
+            return False
+        if any(len(p) < MIN_LETTERS for p in key.split(" ")):
             return False
         return in_per[key] >= out_count(key) or out_count(key) <= RARE_OUTSIDE
 
