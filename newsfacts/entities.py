@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .document import Document, Token, proclitic_splits
 from .knowledge import Knowledge, Place, knowledge
 from .lexicon import Match
-from .normalize import norm
+from .normalize import REMOVED, norm
 from .rules import RuleSet
 
 _LONG_VOWELS = str.maketrans("", "", "اوي")
@@ -90,16 +90,29 @@ class _Scan:
     def name_like(self, i: int, allow_al: bool = False) -> bool:
         """Could token ``i`` be part of a proper name?"""
         t = self.word(i)
-        if t is None or t.norm.isdigit() or len(t.norm) < 2 or any(c.isdigit() for c in t.norm):
+        if t is None or len(t.norm) < 2 or any(c.isdigit() for c in t.norm):
             return False
         w = t.norm
         kb = self.kb
-        if self.is_stop(w) or w in kb.not_names or w in kb.title_words or kb.nisba_country(w):
+        if REMOVED.sub("", self.doc.text[t.start:t.end]) in kb.function_raw:
+            return False  # على، إلى، حتى: written with ى, they fold into names (علي)
+        if kb.known_name(w):
+            return True
+        if (self.is_stop(w) or w in kb.not_names or w in kb.common or w in kb.title_words
+                or kb.nisba_country(w)):
             return False
+        for pre, stem in proclitic_splits(w)[1:]:
+            if kb.known_name(stem):
+                break
+            if self.is_stop(stem) or stem in kb.common or stem in kb.title_words or stem in kb.not_names:
+                return False
         if any(e[0] in ("trigger", "orghead", "title") for m in self.by_tok.get(i, []) for e in m.entries
                if m.vstart == t.vstart and m.vend == t.vend):
             return False
-        if w.startswith("ال") and not allow_al and w not in kb.family:
+        surface = self.doc.text[t.start:t.end]
+        if "\u064b" in surface or (surface.endswith("ه") and len(w) > 3):
+            return False  # tanween (an indefinite noun) or a pronoun suffix (حليفه)
+        if w.startswith("ال") and not allow_al:
             return False
         return True
 
@@ -108,17 +121,32 @@ def _person_extent(sc: _Scan, i: int) -> int:
     """Tokens of a name starting at ``i``; returns the index after the last one."""
     kb = sc.kb
     j = i
-    n = 0
-    while n < kb.max_person_tokens and sc.word(j):
+    lexicon_only = True
+    words = 0
+    while words < kb.max_person_tokens and sc.word(j):
         w = sc.toks[j].norm
+        if w in kb.function_words and w not in kb.connectors:
+            break
+        known = kb.known_name(w)
         after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
         if w in kb.connectors:
-            if not sc.name_like(j + 1, allow_al=True):
+            if j + 1 >= len(sc.toks) or not sc.name_like(j + 1, allow_al=True):
                 break
+        elif w.startswith("ال") and not known and not after_connector:
+            # A family name with the article (السوداني، اليحيى) ends a name.
+            if j > i and not sc.is_stop(w) and (lexicon_only and w not in kb.common or w.endswith("ي")) \
+                    and sc.word(j) and "\u064b" not in sc.doc.text[sc.toks[j].start:sc.toks[j].end]:
+                j += 1
+            break
         elif not sc.name_like(j, allow_al=after_connector):
             break
+        elif j > i and not known and len(w) <= 3 and not after_connector:
+            break  # short unknown words after a name are mostly verbs (عقد، قال)
+        if not known and w not in kb.connectors:
+            lexicon_only = False
+        if w not in kb.connectors:
+            words += 1
         j += 1
-        n += 1
     if j > i and sc.toks[j - 1].norm in kb.connectors:
         j -= 1
     return j
@@ -132,20 +160,25 @@ def _people(sc: _Scan) -> list[Cand]:
         for m, _e in sc.matches(i, "title")[:1]:
             j = sc.tok_end(m.vend)
             role_end = m.vend
-            for _ in range(3):
+            for _ in range(5):  # the title's complements: الروسي، باسم X، خارجية روسيا، للشؤون الخارجية
                 t = sc.word(j)
                 if t is None:
                     break
-                if kb.nisba_country(t.norm) or t.norm in ("باسم",):
-                    role_end = t.vend
-                    j += 1
-                    continue
                 known = sc.matches(j, "org") or sc.matches(j, "place")
-                if known and (sc.toks[j - 1].norm == "باسم" or t.norm.startswith("ال") or known[0][0].prefix):
+                if known:
                     role_end = known[0][0].vend
                     j = sc.tok_end(role_end)
                     continue
+                stems = [st for _, st in proclitic_splits(t.norm)]
+                if (t.norm == "باسم" or kb.nisba_country(t.norm) or t.norm in kb.title_words
+                        or any(st.startswith("ال") and not sc.is_stop(st) for st in stems)):
+                    role_end = t.vend
+                    j += 1
+                    continue
                 break
+            first = sc.word(j)
+            if first is None or first.norm.startswith("لل"):
+                continue
             k = _person_extent(sc, j)
             if k > j:
                 role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
@@ -154,7 +187,7 @@ def _people(sc: _Scan) -> list[Cand]:
         t = sc.word(i)
         if t is None:
             continue
-        stem = next((s for s in sc.stems(i) if s in kb.given), None)
+        stem = next((s for s in sc.stems(i) if s in kb.given and len(s) >= 3), None)
         if stem and t.norm not in kb.not_names:
             k = _person_extent(sc, i + 1)
             if k > i + 1:
@@ -250,14 +283,29 @@ def _orgs(sc: _Scan) -> list[Cand]:
                             end, named = t.vend, True
                             j += 1
                             continue
+                        if (n > 0 and w.startswith("لل") and len(w) > 4 and not sc.is_stop("ا" + w[1:])
+                                and j + 1 < len(sc.toks)):
+                            end, named = t.vend, True  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
+                            j += 1
+                            continue
                         if (n == 0 and not m.key.startswith("ال") and sc.name_like(j)
                                 and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
                             end, named = t.vend, True
                             j += 1
                         break
-                    if end is not None and (named or not generic):
+                    if end is not None and (named or not generic) and not _generic_body(sc, m, end):
                         out.append(Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated))
     return out
+
+
+def _generic_body(sc: _Scan, m: Match, end: int) -> bool:
+    """A generic body (الدفاعات الجوية الأوكرانية, للقوات المسلحة) rather than a named organization."""
+    words = norm(sc.doc.vtext[m.vstart:end]).split()
+    if m.assimilated:
+        words[0] = "ا" + words[0]
+    while len(words) > 1 and sc.kb.nisba_country(words[-1]):
+        words.pop()
+    return " ".join(words) in sc.kb.not_orgs
 
 
 def _select(cands: list[Cand]) -> list[Cand]:
@@ -366,8 +414,8 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
         forms: list[str] = []
         for s, e in ent.mentions:
             f = doc.text[s:e]
-            if (s, e) in ent.hidden and len(ent.mentions) > len(ent.hidden):
-                continue
+            if (s, e) in ent.hidden:
+                f = "ا" + f  # written لل: ل + ال, the name keeps its article
             if f not in forms:
                 forms.append(f)
         name = max(forms, key=lambda f: (len(norm(f).split()), len(f)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .normalize import norm
+from .normalize import REMOVED, norm
 from .rules import RuleSet
 
 #: Endings of a nisba adjective after its ي: masc., fem., plurals, dual.
@@ -43,6 +43,14 @@ class Knowledge:
     min_population: int
     max_person_tokens: int
     title_words: frozenset[str] = field(default_factory=frozenset)
+    common: frozenset[str] = field(default_factory=frozenset)
+    #: Function words as written (with ى): على is a preposition even though it folds to علي (Ali).
+    function_raw: frozenset[str] = field(default_factory=frozenset)
+    not_orgs: frozenset[str] = field(default_factory=frozenset)
+
+    def known_name(self, w: str) -> bool:
+        """A normalized word that a name lexicon lists."""
+        return w in self.given or w in self.family
 
     def nisba_country(self, word: str) -> str | None:
         """Country of a nisba adjective (``الروسية`` → روسيا), else None."""
@@ -102,6 +110,7 @@ def build(rules: RuleSet) -> Knowledge:
             for alias in row[1:]:
                 if alias:
                     lex.add(alias, ("famous", row[0]))
+    famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()}
 
     def nset(values) -> frozenset[str]:
         return frozenset(norm(v) for v in values if v)
@@ -116,7 +125,7 @@ def build(rules: RuleSet) -> Knowledge:
         function_words=nset(words.get("function", [])),
         verbs=nset(words.get("verbs", [])),
         given=nset(r[0] for r in rules.tsv("names/given.tsv")) ,
-        family=nset(r[0] for r in rules.tsv("names/family.tsv")),
+        family=nset(r[0] for r in rules.tsv("names/family.tsv")) | famous_words,
         not_names=nset(r[0] for r in rules.tsv("names/not_names.tsv")),
         connectors=nset(people_t.get("connectors", [])),
         nisba=nisba,
@@ -126,6 +135,9 @@ def build(rules: RuleSet) -> Knowledge:
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
         title_words=frozenset(title_words),
+        common=nset(r[0] for r in rules.tsv("common_words.tsv")),
+        function_raw=frozenset(REMOVED.sub("", w) for w in words.get("function", []) if w.endswith("ى")),
+        not_orgs=nset(orgs_t.get("generic_bodies", [])),
     )
 
 
