@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
+
 from .normalize import norm, normalize
 from .rules import RuleError, RuleSet
 
@@ -41,6 +43,8 @@ _GROUP_REF = re.compile(r"\(\?P=([a-z_0-9]+)\)")
 #: Marks that belong to the letter before them (diacritics, tatweel): a
 #: mention ending in "هـ" or "غداً" keeps them.
 _MARK = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed]")
+_NUMBER = re.compile(f"{_DIGIT}+")
+_LATIN = re.compile("[A-Za-z]+")
 _CLOCK = re.compile(rf"{_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?")
 
 
@@ -50,14 +54,41 @@ def _alt(words: list[str]) -> str:
     return "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys)
 
 
+def _trie(words: set[str]) -> str:
+    """A regex matching any of ``words``, factored as a trie (fast to scan)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 def _key(s: str) -> str:
-    """Lookup key of a matched name: normalized, single spaces, lower case."""
+    """Lookup key of a table entry: normalized, single spaces, lower case."""
     return " ".join(norm(s).split()).lower()
+
+
+def _vk(s: str) -> str:
+    """Lookup key of text matched in the view (already normalized)."""
+    return " ".join(s.split()).lower()
 
 
 @dataclass
 class _Compiled:
-    regex: re.Pattern
+    num_regex: re.Pattern  # the rules that may start on a digit, joined in order
+    word_regex: re.Pattern  # the rules that may start on a word
+    words: Any  # ahocorasick.Automaton of the Arabic words a rule may start on -> length
+    gap: re.Pattern  # what may separate a weekday from the explicit date it introduces
     rules: list[dict]
     groups: list[list[tuple[str, str]]]  # per rule: (full group name, short name)
     months: dict[str, int]
@@ -147,8 +178,6 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         "HYEAR": f"(?P<hyear>{_DIGIT}{{4}})(?!{_DIGIT})",
         "WEEKDAY": f"(?P<weekday>{_alt(list(weekdays))})(?!\\w)",
         "WD": f"(?:{_alt(list(weekdays))})(?!\\w)",
-        "WDPRE": (rf"(?:{_B}(?:(?:{_alt(lists.get('weekday_prefix', []))})\s*[\"«“]?\s*)?"
-                  rf"(?:{_alt(list(weekdays))})(?!\w)[\"»”]?\s*[,،\-\u2013]?\s*)?"),
         "MOD": f"(?P<mod>{_alt(list(mods))})(?!\\w)",
         "REL": f"(?P<rel>{_alt(list(relative))})",
         "RELMONTH": f"(?P<relmonth>{_alt(list(relmonth))})",
@@ -176,7 +205,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
             raise RuleError(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
         return _PLACEHOLDER.sub(one, pat)
 
-    parts, groups = [], []
+    num_parts, word_parts, groups = [], [], []
     for i, rule in enumerate(rule_list):
         pat = expand(rule)
         pat = _GROUP_DEF.sub(lambda m: f"(?P<r{i}_{m.group(1)}>", pat)
@@ -185,12 +214,29 @@ def compile_rules(rules: RuleSet) -> _Compiled:
             re.compile(pat)
         except re.error as err:
             raise RuleError(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
-        parts.append(f"(?P<r{i}>{pat})")
+        start = rule.get("start", "word")
+        if start not in ("word", "number", "any"):
+            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': start must be word, number or any")
+        if start in ("number", "any"):
+            num_parts.append(f"(?P<r{i}>{pat})")
+        if start in ("word", "any"):
+            word_parts.append(f"(?P<r{i}>{pat})")
         names = _GROUP_DEF.findall(pat)
         groups.append([(n, n.split("_", 1)[1]) for n in names])
-    regex = re.compile("|".join(parts))
+    num_regex = re.compile("|".join(num_parts) or "(?!)")
+    word_regex = re.compile("|".join(word_parts) or "(?!)")
+    # Every rule starts on a digit or on the first word of a vocabulary entry
+    # (month, weekday, ordinal, relative word, weekday prefix) or of
+    # [lists].rule_start_words; only those positions are tried.
+    starts = set(months) | set(weekdays) | set(ordinals) | set(relative)
+    starts |= {_key(w) for w in lists.get("weekday_prefix", []) + lists.get("rule_start_words", [])}
+    words = ahocorasick.Automaton()
+    for w in {k.split()[0] for k in starts if k}:
+        words.add_word(w, len(w))
+    words.make_automaton()
     return _Compiled(
-        regex=regex, rules=rule_list, groups=groups, months=months,
+        num_regex=num_regex, word_regex=word_regex, words=words,
+        gap=re.compile(r"\s*[,،\-\u2013]?\s*\Z"), rules=rule_list, groups=groups, months=months,
         month_name=re.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
         ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
         future_prefix={_key(w) for w in lists.get("future_prefix", [])},
@@ -272,9 +318,9 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
     def year_ok(y: int) -> bool:
         return lo <= y <= hi
 
-    mod = c.mods.get(_key(g["mod"])) if "mod" in g else None
+    mod = c.mods.get(_vk(g["mod"])) if "mod" in g else None
     if "hyear" in g:
-        hm = c.hmonths.get(_key(g.get("hmonth", "")))
+        hm = c.hmonths.get(_vk(g.get("hmonth", "")))
         if hm is None or "day" not in g:
             return None
         v = _hijri(int(g["hyear"]), hm, int(g["day"]))
@@ -289,22 +335,22 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
         y = int(g["i1"])
         v = _date(y, int(g["i2"]), int(g["i3"])) if year_ok(y) else None
         return v.isoformat() if v else None
-    day = int(g["day"]) if "day" in g else c.ordinals.get(_key(g["ord"])) if "ord" in g else None
+    day = int(g["day"]) if "day" in g else c.ordinals.get(_vk(g["ord"])) if "ord" in g else None
     month = None
     if "month" in g:
-        first = c.month_name.search(norm(g["month"]))
-        month = c.months.get(_key(first.group(0))) if first else None
+        first = c.month_name.search(g["month"])
+        month = c.months.get(_vk(first.group(0))) if first else None
         if month is None:
             return None
     elif "emonth" in g:
-        month = c.emonths.get(_key(g["emonth"]))
+        month = c.emonths.get(_vk(g["emonth"]))
     year = int(g["year"]) if "year" in g else None
     if year is not None and not year_ok(year):
         return None
     if "relmonth" in g:
         if pub is None or day is None:
             return None
-        y, m = _add_months(pub.year, pub.month, c.relmonth.get(_key(g["relmonth"]), 0))
+        y, m = _add_months(pub.year, pub.month, c.relmonth.get(_vk(g["relmonth"]), 0))
         v = _date(y, m, day)
         return v.isoformat() if v else None
     if day is not None and month is not None:
@@ -319,15 +365,15 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
     if "weekday" in g:
         if pub is None:
             return None
-        wd = c.weekdays[_key(g["weekday"])]
+        wd = c.weekdays[_vk(g["weekday"])]
         direction = mod or ""
-        if "wpre" in g and _key(g["wpre"]) in c.future_prefix:
+        if "wpre" in g and _vk(g["wpre"]) in c.future_prefix:
             direction = "future"
         return _weekday(wd, direction, pub).isoformat()
     if "rel" in g:
         if pub is None:
             return None
-        unit, off = c.relative[_key(g["rel"])]
+        unit, off = c.relative[_vk(g["rel"])]
         if unit == "day":
             return (pub + _dt.timedelta(days=off)).isoformat()
         if unit == "month":
@@ -373,6 +419,95 @@ def _as_date(published: Any) -> _dt.date | None:
     return None
 
 
+def _matches(c: _Compiled, view: str) -> list[tuple[int, int, int, dict[str, str]]]:
+    """Every rule match of ``view``: (start, end, rule index, named groups).
+
+    Rules are tried only where they can start: at numbers, at English month
+    names and at the Arabic start words (found with Aho-Corasick, far faster
+    than a regex scan, and kept when whole words, possibly after a clitic
+    letter). Matches do not overlap: the earliest wins, then the first rule.
+    """
+    starts = [(t.start(), 0) for t in _NUMBER.finditer(view)]
+    starts += [(t.start(), 1) for t in _LATIN.finditer(view) if t.group().lower() in c.emonths]
+    n = len(view)
+    for end, size in c.words.iter(view):
+        p = end - size + 1
+        if (end + 1 >= n or not view[end + 1].isalnum()) and (
+                p == 0 or not view[p - 1].isalnum() or view[p - 1] in _CLITICS):
+            starts.append((p, 1))
+    starts.sort()
+    out = []
+    last = 0
+    for p, is_word in starts:
+        if is_word:
+            regex = c.word_regex
+            cands = (p - 1, p) if p and view[p - 1] == "(" else (p,)
+        else:
+            regex = c.num_regex
+            # a clock glued in front of a date: 09:1222/10/2024
+            glued = p and view[p - 1] == ":" and view[p + 2:p + 3].isdigit()
+            cands = (p, p + 2) if glued else (p,)
+        m = None
+        for q in cands:
+            if q >= last:
+                m = regex.match(view, q)
+                if m:
+                    break
+        if m is None:
+            continue
+        last = m.end()
+        i = int(m.lastgroup[1:])
+        g: dict[str, str] = {}
+        s, e = m.span()
+        for full, short in c.groups[i]:
+            val = m.group(full)
+            if val is not None:
+                if short == "mention":
+                    s, e = m.span(full)
+                else:
+                    g[short] = val
+        out.append((s, e, i, g))
+    return out
+
+
+def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[tuple[int, int, str]]:
+    """Resolve ``matches`` against ``pub``: (view start, view end, value) per mention."""
+    out: list[tuple[int, int, str]] = []
+    weekday: tuple[int, int, bool] | None = None  # the last match if a weekday: start, end, reported
+    for s, e, i, g in matches:
+        value = _resolve(c, c.rules[i], g, pub)
+        explicit = "day" in g or "ord" in g or "n1" in g or "i1" in g
+        if explicit and weekday is not None and c.gap.match(view, weekday[1], s):
+            # "الإثنين 19 ديسمبر 2022": the weekday belongs to the date
+            if weekday[2]:
+                out.pop()
+            s = weekday[0]
+        elif value is not None and len(value) == 10 and "year" not in g and "relmonth" not in g \
+                and ("day" in g or "ord" in g) and _after_name_noun(c, view, s):
+            value = None  # "حي 20 أوت": part of a name
+        weekday = (s, e, value is not None) if "weekday" in g else None
+        if value is not None:
+            out.append((s, e, value))
+    return out
+
+
+#: The last text seen, with its rules, normalized view and matches, so that
+#: find_published and find_dates on one document normalize and scan it once.
+#: One tuple, rebound at once, so that threads never see a mixed state.
+_LAST: tuple = (None, None, None, None)
+
+
+def _prepared(c: _Compiled, text: str):
+    global _LAST
+    last = _LAST
+    if last[1] is c and (last[0] is text or last[0] == text):
+        return last[2], last[3]
+    nv = normalize(text)
+    matches = _matches(c, nv.text)
+    _LAST = (text, c, nv, matches)
+    return nv, matches
+
+
 def find_dates(text: str, published: _dt.date | None, rules: RuleSet) -> list[dict]:
     """Every date expression of ``text``, resolved to ISO.
 
@@ -383,42 +518,24 @@ def find_dates(text: str, published: _dt.date | None, rules: RuleSet) -> list[di
     if not text:
         return []
     c = _compiled(rules)
-    pub = _as_date(published)
-    nv = normalize(text)
-    view = nv.text
-    out: list[dict] = []
-    for m in c.regex.finditer(view):
-        name = m.lastgroup
-        if name is None or not name.startswith("r"):
-            continue
-        i = int(name[1:])
-        g: dict[str, str] = {}
-        spans: dict[str, tuple[int, int]] = {}
-        for full, short in c.groups[i]:
-            val = m.group(full)
-            if val is not None:
-                g[short] = val
-                spans[short] = m.span(full)
-        value = _resolve(c, c.rules[i], g, pub)
-        if value is None:
-            continue
-        s, e = spans.get("mention", m.span())
-        if len(value) == 10 and "year" not in g and ("day" in g or "ord" in g) \
-                and "relmonth" not in g and _after_name_noun(c, view, s):
-            continue
-        os_, oe = nv.span(s, e)
-        while oe < len(text) and _MARK.match(text, oe):
-            oe += 1
-        out.append({"text": text[os_:oe], "value": value, "start": os_, "end": oe})
-    out.sort(key=lambda d: d["start"])
-    return out
+    nv, matches = _prepared(c, text)
+    return [_mention(nv, text, s, e, v) for s, e, v in _scan(c, nv.text, matches, _as_date(published))]
+
+
+def _mention(nv, text: str, s: int, e: int, value: str) -> dict:
+    os_, oe = nv.span(s, e)
+    while oe < len(text) and _MARK.match(text, oe):
+        oe += 1
+    return {"text": text[os_:oe], "value": value, "start": os_, "end": oe}
 
 
 # ---------------------------------------------------------------- published date
 
-_TOP_LINES = 5
-_TOP_CHARS = 1500
+_TOP_LINES = 5  # a dateline sits on one of the first lines ...
+_TOP_CHARS = 1500  # ... that start this near the top
+_TAIL_CHARS = 1500  # a "نشر في" footer is looked for this near the end
 _WORD = re.compile(r"[^\W\d_]+")
+_LEAD = " \t،,|-\u2013"
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -429,67 +546,80 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass
+class _PubWords:
+    published: set[str]
+    updated: set[str]
+    filler: set[str]
+    keyword: re.Pattern
+
+
+def _pub_words(rules: RuleSet) -> _PubWords:
+    c = _compiled(rules)
+    pub = {_key(w) for w in c.lists.get("published_keywords", [])}
+    upd = {_key(w) for w in c.lists.get("update_keywords", [])}
+    filler = {_key(w) for w in c.lists.get("dateline_filler", [])} | pub | upd | set(c.weekdays)
+    kw = re.compile(rf"(?<!\w)(?:{_alt(sorted(pub | upd))})(?!\w)", re.I)
+    filler = {w.lower() for w in filler}
+    return _PubWords(pub, upd, filler, kw)
+
+
 def find_published(text: str, rules: RuleSet) -> _dt.date | None:
     """The article's own date from its header/dateline, or None.
 
     A full date (day, month, year) counts when it follows a publication keyword
-    (تاريخ النشر، منشور، تم النشر ...) anywhere, or sits on one of the first
-    lines either nearly alone (with a weekday, a clock time, a byline word) or
-    at the head of the line beside a clock time. A date inside a sentence of
-    the lead only dates an event and is not taken.
+    (تاريخ النشر، منشور، تم النشر ...) near the top or the end of the text, or
+    sits on one of the first lines either nearly alone (with a weekday, a clock
+    time, a byline or place word) or at the head of the line beside a clock
+    time ("الدمام في الأربعاء 30 يوليو 2025 03:29 صباحاً كتب ..."). A date inside
+    a sentence of the lead only dates an event and is not taken. An "updated"
+    date is used only when nothing better is found.
     """
     if not text:
         return None
     c = _compiled(rules)
-    pub_kw = {_key(w) for w in c.lists.get("published_keywords", [])}
-    upd_kw = {_key(w) for w in c.lists.get("update_keywords", [])}
-    filler = {_key(w) for w in c.lists.get("dateline_filler", [])} | pub_kw | upd_kw
-    filler |= set(c.weekdays)
-    lines = _lines(text)
-    nonempty = [ln for ln in lines if text[ln[0]:ln[1]].strip()]
-    top = {ln for ln in nonempty[:_TOP_LINES] if ln[0] < _TOP_CHARS}
+    pw = rules.compiled("dates.published", _pub_words)
+    nv, matches = _prepared(c, text)
+    view = nv.text
+    lines = _lines(view)
+    nonempty = [ln for ln in lines if view[ln[0]:ln[1]].strip()]
+    top = [ln for ln in nonempty[:_TOP_LINES] if ln[0] < _TOP_CHARS]
+    head_end = max([ln[1] for ln in top] + [min(len(view), _TOP_CHARS)])
 
-    # Candidates: dates in the head of the text, plus dates right after a
-    # publication keyword further down.
-    head_end = max((ln[1] for ln in top), default=0)
-    mentions = find_dates(text[:max(head_end, min(len(text), _TOP_CHARS))], None, rules)
-    kw_re = re.compile(rf"(?<!\w)(?:{_alt(sorted(pub_kw | upd_kw))})(?!\w)", re.I)
-    view = normalize(text)
-    for k in kw_re.finditer(view.text, max(0, head_end)):
-        s, _ = view.span(k.start(), k.end())
-        for d in find_dates(text[s:s + 80], None, rules):
-            mentions.append({**d, "start": d["start"] + s, "end": d["end"] + s})
+    # Candidates: the full dates of the head, and those right after a
+    # publication keyword in the tail.
+    windows = [(0, head_end)] + [(k.end(), k.end() + 80) for k in
+                                 pw.keyword.finditer(view, max(head_end, len(view) - _TAIL_CHARS))]
+    found = [(s, e, v) for s, e, v in _scan(c, view, matches, None)
+             if any(a <= s < b for a, b in windows)]
 
     best: tuple[int, int, str] | None = None
-    seen: set[int] = set()
-    for d in mentions:
-        if len(d["value"]) != 10 or d["start"] in seen:
+    for s, e, value in found:
+        if len(value) != 10:
             continue
-        seen.add(d["start"])
-        line = next((ln for ln in lines if ln[0] <= d["start"] <= ln[1]), (0, len(text)))
-        before = text[line[0]:d["start"]]
-        after = text[d["end"]:line[1]]
-        prev_words = [_key(w) for w in _WORD.findall(before)[-3:]]
-        score = 0
-        if any(w in pub_kw for w in prev_words) or any(
-                " ".join(prev_words[j:]) in pub_kw for j in range(len(prev_words))):
-            score = 3
-        elif any(w in upd_kw for w in prev_words):
-            score = 1
-        if line in top and score < 2:
-            rest = text[line[0]:line[1]]
-            for other in mentions:
-                if line[0] <= other["start"] and other["end"] <= line[1]:
-                    rest = rest.replace(other["text"], " ")
-            rest = _CLOCK.sub(" ", rest)
-            words = [w for w in _WORD.findall(rest) if _key(w) not in filler]
+        line = next((ln for ln in lines if ln[0] <= s <= ln[1]), (0, len(view)))
+        before, after = view[line[0]:s], view[e:line[1]]
+        prev = [w.lower() for w in _WORD.findall(before)[-3:]]
+        tails = {" ".join(prev[j:]) for j in range(len(prev))}
+        score = 3 if tails & pw.published else 1 if tails & pw.updated else 0
+        if score < 2 and line in top:
+            rest = "".join(view[a:b] if b > a else " " for a, b in _gaps(line, found))
+            words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if w.lower() not in pw.filler]
             if len(words) <= 3:
-                score = 2
-            elif d["start"] - line[0] <= 60 and (
-                    _CLOCK.match(after.lstrip(" \t،,|-–")) or _CLOCK.search(before[-12:])):
-                score = 2
+                score = 2  # the line is the date (and a time, a weekday, a byline word)
+            elif s - line[0] <= 60 and (_CLOCK.match(after.lstrip(_LEAD)) or _CLOCK.search(before[-12:])):
+                score = 2  # "الدمام في الأربعاء 30 يوليو 2025 03:29 صباحاً ..."
         if score and (best is None or score > best[0]):
-            best = (score, d["start"], d["value"])
-    if best is None:
-        return None
-    return _dt.date.fromisoformat(best[2])
+            best = (score, s, value)
+    return _dt.date.fromisoformat(best[2]) if best else None
+
+
+def _gaps(line: tuple[int, int], found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """The parts of ``line`` outside the mentions in ``found``."""
+    out, pos = [], line[0]
+    for s, e, _ in sorted(found):
+        if line[0] <= s and e <= line[1]:
+            out.append((pos, s))
+            pos = e
+    out.append((pos, line[1]))
+    return out
