@@ -104,14 +104,14 @@ class _Scan:
         for pre, stem in proclitic_splits(w)[1:]:
             if kb.known_name(stem):
                 break
-            if self.is_stop(stem) or stem in kb.common or stem in kb.title_words or stem in kb.not_names:
+            if stem.startswith("ال") or self.is_stop(stem) or stem in kb.common or stem in kb.title_words or stem in kb.not_names:
                 return False
         if any(e[0] in ("trigger", "orghead", "title") for m in self.by_tok.get(i, []) for e in m.entries
                if m.vstart == t.vstart and m.vend == t.vend):
             return False
         surface = self.doc.text[t.start:t.end]
-        if "\u064b" in surface or (surface.endswith("ه") and len(w) > 3):
-            return False  # tanween (an indefinite noun) or a pronoun suffix (حليفه)
+        if "\u064b" in surface or (surface.endswith("ه") and len(w) > 3) or surface.endswith("ى"):
+            return False  # tanween (an indefinite noun), a pronoun suffix (حليفه), a verb in ى (تحدى)
         if w.startswith("ال") and not allow_al:
             return False
         return True
@@ -193,6 +193,12 @@ def _people(sc: _Scan) -> list[Cand]:
             if k > i + 1:
                 vs = t.vend - len(stem)
                 out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
+        # person.surname: a family name from the lexicons, alone
+        for pre, st in proclitic_splits(t.norm):
+            if (st in kb.family and st not in kb.common and st not in kb.given and not st.startswith("ال")
+                    and (st in kb.curated_family or len(st) >= 5)):
+                out.append(Cand("person", t.vend - len(st), t.vend, 0, "person.surname"))
+                break
         for m, e in sc.matches(i, "famous")[:1]:
             out.append(Cand("person", m.vstart, m.vend, 2, "person.known", key=norm(e[1])))
     return out
@@ -259,7 +265,7 @@ def _orgs(sc: _Scan) -> list[Cand]:
                     out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
                                     assimilated=m.assimilated))
                 elif e[0] == "orghead":
-                    _, mx, generic = e
+                    _, mx, generic, descriptor = e
                     j = sc.tok_end(m.vend)
                     end = None
                     named = False
@@ -288,13 +294,19 @@ def _orgs(sc: _Scan) -> list[Cand]:
                             end, named = t.vend, True  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
                             j += 1
                             continue
-                        if (n == 0 and not m.key.startswith("ال") and sc.name_like(j)
+                        if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
                                 and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
                             end, named = t.vend, True
                             j += 1
+                            if descriptor:
+                                continue
                         break
                     if end is not None and (named or not generic) and not _generic_body(sc, m, end):
-                        out.append(Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated))
+                        if descriptor:
+                            first = sc.toks[sc.tok_end(m.vend)]
+                            out.append(Cand("org", first.vstart, end, 2, "org.head"))
+                        else:
+                            out.append(Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated))
     return out
 
 

@@ -45,6 +45,7 @@ class Knowledge:
     title_words: frozenset[str] = field(default_factory=frozenset)
     common: frozenset[str] = field(default_factory=frozenset)
     #: Function words as written (with ى): على is a preposition even though it folds to علي (Ali).
+    curated_family: frozenset[str] = field(default_factory=frozenset)
     function_raw: frozenset[str] = field(default_factory=frozenset)
     not_orgs: frozenset[str] = field(default_factory=frozenset)
 
@@ -95,7 +96,8 @@ def build(rules: RuleSet) -> Knowledge:
     for trig in places_t.get("triggers", []):
         lex.add(trig, ("trigger", trig))
     for head in orgs_t.get("heads", []):
-        lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", [])))
+        lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", []),
+                               bool(head.get("descriptor", False))))
     for row in rules.tsv("organizations.tsv"):
         if row and row[0]:
             lex.add(row[0], ("org", _col(row, 1) or row[0]))
@@ -136,6 +138,7 @@ def build(rules: RuleSet) -> Knowledge:
         max_person_tokens=int(people_t.get("max_tokens", 4)),
         title_words=frozenset(title_words),
         common=nset(r[0] for r in rules.tsv("common_words.tsv")),
+        curated_family=nset(r[0] for r in rules.tsv("names/family_extra.tsv")) | famous_words,
         function_raw=frozenset(REMOVED.sub("", w) for w in words.get("function", []) if w.endswith("ى")),
         not_orgs=nset(orgs_t.get("generic_bodies", [])),
     )
