@@ -281,6 +281,8 @@ def _orgs(sc: _Scan) -> list[Cand]:
                             j = sc.tok_end(end)
                             continue
                         if kb.nisba_country(w):
+                            if descriptor and named:
+                                break  # صحيفة فاينانشال تايمز البريطانية: the nisba describes the paper
                             end = t.vend
                             j += 1
                             continue

@@ -73,6 +73,7 @@ class RuleSet:
         """The top-level tables of ``name`` other than ``rule`` (merged, later wins)."""
         key = "tables:" + name
         if key not in self._cache:
+            self.toml(name)  # validate the file's rules too: a broken rule never loads silently
             merged: dict[str, Any] = {}
             for path in self._files(name):
                 try:
