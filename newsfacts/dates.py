@@ -5,10 +5,13 @@ The knowledge lives in ``rules/dates.toml``: month names of every tradition
 names, relative words, context words, and the ``[[rule]]`` patterns. The
 patterns are written over the normalized view of the text with placeholders
 (``{MONTH}``, ``{DAY}``, ``{YEAR}`` ...) that this module expands from the
-tables; all rules are joined into one regular expression, compiled once per
-rule set, and run in a single pass. Each match is then resolved from its named
-groups: explicit dates directly, Hijri dates through ``hijridate``, weekdays and
-relative words against the published date (left out without one).
+tables; the rules are joined into two regular expressions (rules that start
+on a number, rules that start on a word), compiled once per rule set. One pass
+finds where a rule can start (numbers with a regex, start words with
+Aho-Corasick) and tries the joined expression there only. Each match is then
+resolved from its named groups: explicit dates directly, Hijri dates through
+``hijridate``, weekdays and relative words against the published date (left
+out without one).
 
 ``find_published`` looks for the article's own date: a date on a header line
 near the top (alone on its line, or beside a clock time), or after a
@@ -18,13 +21,23 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import ahocorasick
+if TYPE_CHECKING:
+    from .rules import RuleSet
 
-from .normalize import norm, normalize
-from .rules import RuleError, RuleSet
+# normalize (camel-tools), rules (tomllib), ahocorasick and hijridate are
+# imported where first used, so that importing this module stays cheap.
+
+
+def norm(s: str) -> str:
+    from .normalize import norm as _norm
+    return _norm(s)
+
+
+def _rule_error(msg: str) -> Exception:
+    from .rules import RuleError
+    return RuleError(msg)
 
 __all__ = ["find_dates", "find_published", "compile_rules"]
 
@@ -83,7 +96,6 @@ def _vk(s: str) -> str:
     return " ".join(s.split()).lower()
 
 
-@dataclass
 class _Compiled:
     num_regex: re.Pattern  # the rules that may start on a digit, joined in order
     word_regex: re.Pattern  # the rules that may start on a word
@@ -102,19 +114,22 @@ class _Compiled:
     mods: dict[str, str]
     future_prefix: set[str]
     name_nouns: set[str]
-    lists: dict[str, list[str]] = field(default_factory=dict)
+    lists: dict[str, list[str]]
+
+    def __init__(self, **fields: Any) -> None:
+        self.__dict__.update(fields)
 
 
 def _numbered(table: Any, what: str, lo: int, hi: int) -> dict[str, int]:
     out: dict[str, int] = {}
     if not isinstance(table, dict):
-        raise RuleError(f"{RULE_FILE}: table '{what}' is missing")
+        raise _rule_error(f"{RULE_FILE}: table '{what}' is missing")
     for num, names in table.items():
         if not str(num).isdigit():
             continue
         n = int(num)
         if not lo <= n <= hi or not isinstance(names, list):
-            raise RuleError(f"{RULE_FILE}: [{what}] entry '{num}' is not a list numbered {lo}-{hi}")
+            raise _rule_error(f"{RULE_FILE}: [{what}] entry '{num}' is not a list numbered {lo}-{hi}")
         for name in names:
             out[_key(name)] = n
     return out
@@ -189,7 +204,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
             if arg is not None:
                 words = lists.get(arg)
                 if words is None:
-                    raise RuleError(f"{rule['_file']}: rule '{rule['id']}': no list [lists].{arg}")
+                    raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': no list [lists].{arg}")
                 if name == "LIST":
                     return f"(?:{_alt(words)})"
                 keys = sorted({r"\s".join(map(re.escape, norm(w).split())) for w in words if norm(w)})
@@ -199,10 +214,10 @@ def compile_rules(rules: RuleSet) -> _Compiled:
                     return "(?:" + "|".join(rf"(?<=(?<![^\W{_CLITICS}]){k}\s)" for k in keys) + ")"
             elif name in pieces:
                 return pieces[name]
-            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': unknown placeholder {m.group(0)}")
+            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': unknown placeholder {m.group(0)}")
         pat = rule.get("pattern")
         if not isinstance(pat, str) or not pat:
-            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
+            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
         return _PLACEHOLDER.sub(one, pat)
 
     num_parts, word_parts, groups = [], [], []
@@ -213,10 +228,10 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         try:
             re.compile(pat)
         except re.error as err:
-            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
+            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
         start = rule.get("start", "word")
         if start not in ("word", "number", "any"):
-            raise RuleError(f"{rule['_file']}: rule '{rule['id']}': start must be word, number or any")
+            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': start must be word, number or any")
         if start in ("number", "any"):
             num_parts.append(f"(?P<r{i}>{pat})")
         if start in ("word", "any"):
@@ -230,6 +245,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
     # [lists].rule_start_words; only those positions are tried.
     starts = set(months) | set(weekdays) | set(ordinals) | set(relative)
     starts |= {_key(w) for w in lists.get("weekday_prefix", []) + lists.get("rule_start_words", [])}
+    import ahocorasick
+
     words = ahocorasick.Automaton()
     for w in {k.split()[0] for k in starts if k}:
         words.add_word(w, len(w))
@@ -329,7 +346,9 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
         a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
         if not year_ok(y):
             return None
-        v = _date(y, b, a) or _date(y, a, b)
+        v = _date(y, b, a)  # day first, as Arabic papers write it
+        if v is None and g.get("sep") == "/":
+            v = _date(y, a, b)  # 12/19/2022: month first when day first is impossible
         return v.isoformat() if v else None
     if "i1" in g:
         y = int(g["i1"])
@@ -502,6 +521,8 @@ def _prepared(c: _Compiled, text: str):
     last = _LAST
     if last[1] is c and (last[0] is text or last[0] == text):
         return last[2], last[3]
+    from .normalize import normalize
+
     nv = normalize(text)
     matches = _matches(c, nv.text)
     _LAST = (text, c, nv, matches)
@@ -546,12 +567,10 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-@dataclass
 class _PubWords:
-    published: set[str]
-    updated: set[str]
-    filler: set[str]
-    keyword: re.Pattern
+    def __init__(self, published: set[str], updated: set[str], filler: set[str],
+                 keyword: re.Pattern) -> None:
+        self.published, self.updated, self.filler, self.keyword = published, updated, filler, keyword
 
 
 def _pub_words(rules: RuleSet) -> _PubWords:
