@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # pragma: no cover  (typing costs import time)
+    from typing import Any
 
-if TYPE_CHECKING:  # pragma: no cover
     from .rules import RuleSet
 
 __all__ = ["NumberMention", "find_numbers", "parse_number", "dual_singulars"]
@@ -58,19 +59,28 @@ _HS = r"[^\S\n]"  # horizontal whitespace
 _WORD_KINDS = ("units", "ten", "tens", "hundred", "hundreds", "scales", "fractions")
 _KIND_CODE = {"units": "U", "ten": "X", "tens": "T", "hundred": "HW", "hundreds": "H",
               "scales": "S", "fractions": "F"}
+_PLAIN_CL = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
+_ARTICLE_CL = ("ال", "وال", "فال", "بال", "وبال", "فبال", "لل", "ولل", "فلل")
 _QUALIFIERS = {"more_than", "at_least", "about", "up_to", "less_than"}
 
 
-class _Word(NamedTuple):
-    kind: str  # U X T HW H S F
-    value: float
-    form: str | None = None  # scales: singular / plural / dual
+# Plain classes rather than NamedTuple/dataclass: they cost nothing at import.
+
+class _Word:
+    """A number word: kind U (1-9) X (10) T (tens) HW (مئة) H (hundreds) S (multiplier) F (fraction)."""
+
+    __slots__ = ("kind", "value", "form")
+
+    def __init__(self, kind: str, value: float, form: str | None = None) -> None:
+        self.kind, self.value, self.form = kind, value, form  # form: singular/plural/dual
 
 
-class _Compiled(NamedTuple):
-    main: re.Pattern
-    token: re.Pattern
-    gap: re.Pattern
+class _Compiled:
+    """Everything _build derives from numbers.toml."""
+
+    main: re.Pattern  # the one pass over the view
+    token: re.Pattern  # one number token, optionally after و
+    gap: re.Pattern  # "على الأقل" one or two words after a number
     words: dict[str, _Word]
     teen_first: dict[str, int]
     vague: dict[str, str]
@@ -81,6 +91,10 @@ class _Compiled(NamedTuple):
     skip_after: frozenset[str]
     one_of_after: frozenset[str]
     pct_before: frozenset[str]
+    cl_len: dict[str, int]  # word form with clitics -> length of the clitics
+
+    def __init__(self, **kw: Any) -> None:
+        self.__dict__.update(kw)
 
 
 def _norm(s: str) -> str:
@@ -181,10 +195,31 @@ def _build(rules: "RuleSet") -> _Compiled:
     ctx = t.get("context", {})
 
     # Words that may carry the article ال and remain a count.
-    article_ok = [w for w, x in words.items() if x.kind in ("U", "X") and w not in no_article]
-    article_ok += [w for w in teen_first if w not in no_article]  # الاثني عشر
-    article_ok += [p.split(" ")[0] for p in vague if p.split(" ")[0] not in no_article]
-    article_ok = sorted(set(article_ok))
+    article_ok = {w for w, x in words.items() if x.kind in ("U", "X")}
+    article_ok |= set(teen_first)  # الاثني عشر
+    article_ok |= {p.split(" ")[0] for p in vague}
+    article_ok -= no_article
+    excluded = set(not_numbers)
+
+    # Every first word is spelled out with its clitics, so that the regex
+    # dispatches on literal characters (Python's re is much faster so than
+    # with optional prefixes); cl_len says how long the clitic part is.
+    cl_len: dict[str, int] = {}
+
+    starts: set[str] = set()  # the first three letters of every word form
+
+    def with_clitics(phrases) -> list[str]:
+        out = []
+        for p in phrases:
+            first = p.split(" ")[0]
+            for cl in _PLAIN_CL + (_ARTICLE_CL if first in article_ok else ()):
+                if cl + first in excluded:
+                    continue
+                out.append(cl + p)
+                starts.add((cl + p)[:3])
+                if len(cl) < cl_len.get(cl + first, 99):
+                    cl_len[cl + first] = len(cl)
+        return out
 
     D = _DIGIT
     digitrun = (f"(?>{D}{{1,3}}(?:[{_GROUP_SPACES}]{D}{{3}})+(?!{D})"
@@ -194,8 +229,10 @@ def _build(rules: "RuleSet") -> _Compiled:
     numtok = (f"(?:{digitrun}{digit_end}"
               f"|{_trie_regex(list(teen_first))}{_HS}+{ten_re}(?!\\w)"
               f"|{_trie_regex(list(words))}(?!\\w))")
-    numseq = f"{numtok}(?:{_HS}+(?:و{_HS}*)?{numtok})*"
-    clitic = (f"(?:[وف]?(?:(?:ب?ال|لل)(?={_trie_regex(article_ok)}(?!\\w))|[بل])?)")
+    first_tok = (f"(?:[وف]?[بل]?{digitrun}{digit_end}"
+                 f"|{_trie_regex(with_clitics(teen_first))}{_HS}+{ten_re}(?!\\w)"
+                 f"|{_trie_regex(with_clitics(words))}(?!\\w))")
+    numseq = f"{first_tok}(?:{_HS}+(?:و{_HS}*)?{numtok})*"
     pct_sym = [p for p in pct_after if not re.search(r"\w", p)]
     pct_word = [p for p in pct_after if re.search(r"\w", p)]
     pct = f"(?:{_trie_regex(pct_sym)}|{_trie_regex(pct_word)}(?!\\w))"
@@ -203,15 +240,21 @@ def _build(rules: "RuleSet") -> _Compiled:
     # ISO-like dates, and the old decimal notation 5ر1 (= 1.5): never counts.
     iso = (f"(?:{D}{{4}}-{D}{{1,2}}-{D}{{1,2}}|{D}{{1,2}}-{D}{{1,2}}-{D}{{4}}|{D}+ر{D}+)"
            f"(?!{D})")
-    main = (
-        r"(?<![^\W_])(?<![^\W\d_]-)"
+    ords = [cl + o for o in ordinals for cl in _PLAIN_CL + _ARTICLE_CL]
+    starts.update(o[:3] for o in ords)
+    alternatives = (
         f"(?:{iso}"
-        f"|[وف]?(?:ب?ال|لل|[بل])?{_trie_regex(ordinals)}{_HS}+{ten_re}(?!\\w)"
-        f"|(?!{_trie_regex(not_numbers)}(?!\\w)){clitic}"
-        f"(?:(?P<v>{_trie_regex(list(vague))})(?!\\w)"
-        f"|(?:(?P<q>{_trie_regex(list(q_before))})(?:\\s+|(?={D})))?(?P<n>{numseq})"
-        f"(?P<pc>\\s*{pct})?(?:{_HS}+(?P<qa>{qa})(?!\\w))?))"
+        f"|{_trie_regex(ords)}{_HS}+{ten_re}(?!\\w)"
+        f"|(?P<v>{_trie_regex(with_clitics(vague))})(?!\\w)"
+        f"|(?:(?P<q>{_trie_regex(with_clitics(q_before))})(?:\\s+|(?={D})))?(?P<n>{numseq})"
+        f"(?P<pc>\\s*{pct})?(?:{_HS}+(?P<qa>{qa})(?!\\w))?)"
     )
+    # The match starts on the non-word character before the amount (the view
+    # gets a leading space): a pattern that begins with a character class lets
+    # re skip through words in C, and the guard on the first letters rejects
+    # most other word starts before the alternatives are tried.
+    guard = f"(?={D}|[وفبل]{{1,2}}{D}|{_trie_regex(sorted(starts))})"
+    main = r"[^\w](?<![^\W\d_]-)" + guard + alternatives
     token = f"(?:(?P<c>و){_HS}*)?(?P<t>{numtok})"
     gap = f"{_HS}+(?:[^\\W\\d]+{_HS}+){{1,2}}(?P<qa>{qa})(?!\\w)"
     try:
@@ -222,7 +265,7 @@ def _build(rules: "RuleSet") -> _Compiled:
             skip_before=frozenset(_norm(w) for w in ctx.get("skip_before", [])),
             skip_after=frozenset(_norm(w) for w in ctx.get("skip_after", [])),
             one_of_after=frozenset(_norm(w) for w in ctx.get("one_of_after", [])),
-            pct_before=pct_before,
+            pct_before=pct_before, cl_len=cl_len,
         )
     except re.error as err:  # pragma: no cover - only with odd user rules
         raise RuleError(f"numbers.toml: cannot compile the number patterns: {err}") from None
@@ -236,18 +279,25 @@ def _compiled(rules: "RuleSet") -> _Compiled:
 # Reading a run of tokens
 
 
-class _Tok(NamedTuple):
-    kind: str  # D U X T HW H S F TEEN, or "" for a token that is no number
-    value: float | None  # D: integer reading (None if it has none)
-    dec: float | None  # D: decimal reading (2.5, 1.200 -> 1.2)
-    form: str | None
-    conj: bool  # preceded by و
-    start: int  # view offsets
-    end: int
+class _Tok:
+    """A token of a run: kind as _Word's, or D (digits), TEEN, "" (not a number)."""
+
+    __slots__ = ("kind", "value", "dec", "form", "conj", "start", "end")
+
+    def __init__(self, kind: str, value: float | None, dec: float | None, form: str | None,
+                 conj: bool, start: int, end: int) -> None:
+        self.kind = kind
+        self.value = value  # D: integer reading (None if it has none)
+        self.dec = dec  # D: decimal reading (2.5; 1.200 -> 1.2)
+        self.form = form
+        self.conj = conj  # preceded by و
+        self.start, self.end = start, end  # view offsets
 
 
 def _digits(s: str) -> tuple[int | None, float | None]:
     """Integer and decimal readings of a run of digits and separators."""
+    if s.isdigit():  # also Eastern Arabic and Persian digits
+        return (int(s), None) if len(s) <= 9 else (None, None)
     s = s.translate(_TO_ASCII)
     if ":" in s or "/" in s:
         return None, None  # clock time, date, fraction
@@ -386,8 +436,30 @@ def _number(toks: list[_Tok], i: int) -> tuple[float, int, bool] | None:
     return total, j, decimal
 
 
+def _read(c: _Compiled, nz: Any, view: str, toks: list[_Tok]) -> list[tuple[int, int, float, bool]]:
+    """The numbers in a run of tokens: (first token, end token, value, is_decimal)."""
+    nums = []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not t.kind or not _strict_ok(c, nz, view, t.start, t.end):
+            i += 1
+            continue
+        r = _number(toks, i)
+        if r is None:
+            i += 1
+            continue
+        value, j, dec = r
+        nums.append((i, j, value, dec))
+        i = j
+    return nums
+
+
 # --------------------------------------------------------------------------
 # Public API
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]*(\w*)")
 
 
 def _prev_word(view: str, pos: int) -> tuple[str, int]:
@@ -404,13 +476,20 @@ def _prev_word(view: str, pos: int) -> tuple[str, int]:
 
 
 def _next_word(view: str, pos: int) -> str:
-    i, n = pos, len(view)
-    while i < n and view[i] in " \t\u00a0":
-        i += 1
-    j = i
-    while j < n and view[j].isalnum():
-        j += 1
-    return view[i:j]
+    return _NEXT_WORD.match(view, pos).group(1)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _past_clitic(c: _Compiled, view: str, pos: int, digits: bool = False) -> int:
+    """``pos`` moved past the clitics of the word (or digits) that starts there."""
+    w = _LETTERS.match(view, pos)
+    if w is None:
+        return pos
+    if digits and w.end() < len(view) and view[w.end()].isdigit():
+        return w.end()  # و260، بـ17
+    return pos + c.cl_len.get(w.group(), 0)
 
 
 def _strict_ok(c: _Compiled, nz: Any, view: str, s: int, e: int) -> bool:
@@ -419,51 +498,65 @@ def _strict_ok(c: _Compiled, nz: Any, view: str, s: int, e: int) -> bool:
         return True
     from .normalize import REMOVED
 
-    os_, oe = nz.span(s, e)
+    os_, oe = nz.span(s - 1, e - 1)  # `view` has a leading space
     return REMOVED.sub("", nz.original[os_:oe]) in forms
 
 
-def find_numbers(text: str, rules: "RuleSet") -> list[NumberMention]:
-    """Every amount in ``text``, sorted, non-overlapping, offsets into ``text``."""
-    from .normalize import normalize
+def find_numbers(text: str, rules: "RuleSet | None" = None, *,
+                 normalized: Any = None) -> list[NumberMention]:
+    """Every amount in ``text``, sorted, non-overlapping, offsets into ``text``.
 
+    ``rules`` defaults to :func:`newsfacts.rules.default_rules`. ``normalized``
+    may pass ``newsfacts.normalize.normalize(text)`` when the caller already
+    has it, to save building it again.
+    """
+    if rules is None:
+        from .rules import default_rules
+
+        rules = default_rules()
     c = _compiled(rules)
-    nz = normalize(text)
-    view = nz.text
-    found: list[tuple[int, int, float | None, str | None, int | None]] = []  # view spans
+    if normalized is None:
+        from .normalize import normalize
+
+        normalized = normalize(text)
+    nz = normalized
+    view = " " + nz.text  # the leading space lets a match start at 0 (see _build)
+    # Spans below are in `view`, i.e. one more than in nz.text.
+    found: list[tuple[int, int, float | None, str | None, int | None]] = []
     for m in c.main.finditer(view):
         if m.start("v") >= 0:
             vs, ve = m.span("v")
-            first_end = vs + len(m.group("v").split()[0])
+            vs = _past_clitic(c, view, vs)
+            phrase = view[vs:ve]
+            first_end = vs + len(phrase.split()[0])
             if _strict_ok(c, nz, view, vs, first_end):
-                found.append((vs, ve, None, c.vague[" ".join(m.group("v").split())], None))
+                found.append((vs, ve, None, c.vague[" ".join(phrase.split())], None))
             continue
         ns, ne = m.span("n")
         if ns < 0:
             continue  # an ordinal or a date: consumed, not an amount
-        toks = _tokens(c, view, ns, ne)
-        i = 0
-        nums = []
-        while i < len(toks):
-            t = toks[i]
-            if not t.kind or not _strict_ok(c, nz, view, t.start, t.end):
-                i += 1
+        qs = m.start("q")
+        if qs < 0 and view[ns:ne].isdigit():  # the common case: plain digits
+            if ne - ns > 9:
                 continue
-            r = _number(toks, i)
-            if r is None:
-                i += 1
-                continue
-            value, j, dec = r
-            nums.append((i, j, value, dec))
-            i = j
-        for idx, (i, j, value, dec) in enumerate(nums):
+            value = int(view[ns:ne])
+            toks = [_Tok("D", value, None, None, False, ns, ne)]
+            nums = [(0, 1, value, False)]
+        else:
+            if qs >= 0:
+                qs = _past_clitic(c, view, qs)
+            else:
+                ns = _past_clitic(c, view, ns, digits=True)
+            toks = _tokens(c, view, ns, ne)
+            nums = _read(c, nz, view, toks)
+        for i, j, value, dec in nums:
             s, e = toks[i].start, toks[j - 1].end
             qual = None
             gap_at = None
             first, last = i == 0, j == len(toks)
-            if first and m.start("q") >= 0:
-                s = m.start("q")
-                qual = c.q_before[" ".join(m.group("q").split())]
+            if first and qs >= 0:
+                s = qs
+                qual = c.q_before[" ".join(view[qs:m.end("q")].split())]
             if last and m.start("pc") >= 0:
                 e = m.end("pc")
                 qual = "percent"
@@ -471,7 +564,7 @@ def find_numbers(text: str, rules: "RuleSet") -> list[NumberMention]:
                 e = m.end("qa")
                 qual = qual or c.q_after[" ".join(m.group("qa").split())]
             prev, prev_at = _prev_word(view, s)
-            if prev in c.pct_before:
+            if prev in c.pct_before and (not found or found[-1][1] <= prev_at):
                 s, qual = prev_at, "percent"
             if dec and qual != "percent":
                 continue  # a decimal alone is not a count
@@ -496,12 +589,14 @@ def find_numbers(text: str, rules: "RuleSet") -> list[NumberMention]:
     for k, (s, e, value, qual, gap_at) in enumerate(found):
         if gap_at is not None and k + 1 < len(found) and found[k + 1][0] < gap_at:
             qual = None  # the qualifier belongs to a later number
-        os_, oe = nz.span(s, e)
+        os_, oe = nz.span(s - 1, e - 1)
+        while oe < len(text) and text[oe] in _TRAILING_MARKS:
+            oe += 1  # the case ending of the last word belongs to it
         out.append(NumberMention(os_, oe, text[os_:oe], value, qual))
     return out
 
 
-def parse_number(s: str, rules: "RuleSet") -> tuple[int | None, str | None] | None:
+def parse_number(s: str, rules: "RuleSet | None" = None) -> tuple[int | None, str | None] | None:
     """Read the whole of ``s`` as one amount: (value, qualifier), or None.
 
     A clitic on the first word is allowed (وأربعة -> (4, None)).
@@ -510,17 +605,19 @@ def parse_number(s: str, rules: "RuleSet") -> tuple[int | None, str | None] | No
     if len(found) != 1:
         return None
     m = found[0]
-    head, tail = s[:m.start].strip(), s[m.end:].strip()
-    if tail or (head and _norm(head) not in _CLITICS):
+    head, tail = _norm(s[:m.start]), _norm(s[m.end:])
+    if tail or (head and head not in _CLITICS):
         return None
     return m.value, m.qualifier
 
 
+_TRAILING_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
 _CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
                       "فلل", "وب", "ول", "وك", "فب", "فل", "فك", "وبال", "فبال", "وكال"})
 _PREFIXES = ("وبال", "فبال", "وكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
              "وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك", "")
 _DUAL_ENDINGS = ("ين", "ان", "ي", "ا")
+_LIGHT_FOLD = str.maketrans({"ة": "ه", "ى": "ي", "أ": "ا", "إ": "ا", "آ": "ا"})
 
 
 def dual_singulars(word: str) -> list[str]:
@@ -530,22 +627,28 @@ def dual_singulars(word: str) -> list[str]:
     tried, and a stem in ت also yields its ة form (طائرتين -> طائره). The
     caller keeps the ones in its noun lexicon.
     """
-    w = _norm(word)
-    if " " in w or not w:
-        return []
+    from .normalize import REMOVED
+
+    full = _norm(word)
+    # Also a lighter folding that keeps hamza carriers (طائره beside طايره),
+    # for lexicons normalized less aggressively than the view.
+    light = " ".join(REMOVED.sub("", word).translate(_LIGHT_FOLD).split())
     out: list[str] = []
-    for p in _PREFIXES:
-        if not w.startswith(p):
+    for w in (full, light):
+        if " " in w or not w:
             continue
-        rest = w[len(p):]
-        for end in _DUAL_ENDINGS:
-            if not rest.endswith(end):
+        for p in _PREFIXES:
+            if not w.startswith(p):
                 continue
-            stem = rest[: -len(end)]
-            if len(stem) < 2:
-                continue
-            cands = [stem[:-1] + "ه", stem] if stem.endswith("ت") else [stem]
-            for cand in cands:
-                if cand not in out:
-                    out.append(cand)
+            rest = w[len(p):]
+            for end in _DUAL_ENDINGS:
+                if not rest.endswith(end):
+                    continue
+                stem = rest[: -len(end)]
+                if len(stem) < 2:
+                    continue
+                cands = [stem[:-1] + "ه", stem] if stem.endswith("ت") else [stem]
+                for cand in cands:
+                    if cand not in out:
+                        out.append(cand)
     return out
