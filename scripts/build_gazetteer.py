@@ -42,6 +42,7 @@ import sys
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +100,7 @@ def arabic_form(raw: str) -> str | None:
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي"})
 
 
+@lru_cache(maxsize=None)
 def key(s: str) -> str:
     """Matching key: the runtime's normalization (``newsfacts.normalize.norm``:
     alef, yeh, teh marbuta and hamza-carrier folding; no marks; single spaces)."""
@@ -123,7 +125,7 @@ TRIGGER_PREFIXES = ("مدينة ", "محافظة ", "شعبية ", "ناحية "
                     "منطقة ", "استان ", "بلدة ", "ولاية ", "إمارة ", "مخيم ")
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     kind: str
     name: str                 # canonical Arabic name
@@ -261,7 +263,18 @@ def _same_name(capital: str, city: dict) -> bool:
 
 
 def _clean_babel(name: str) -> str:
-    return " ".join(re.sub(r"\([^)]*\)", "", strip_marks(name)).split())
+    """CLDR name as a form: no parenthesized note, no spaced dash
+    (``الكونغو - كينشاسا`` → ``الكونغو كينشاسا``)."""
+    return " ".join(re.sub(r"\([^)]*\)| - ", " ", strip_marks(name)).split())
+
+
+def _check_hand_form(form: str, where: str) -> None:
+    """Hand-written forms follow the GeoNames rules, except that two letters
+    are allowed (إب، قم)."""
+    if form != strip_marks(form):
+        raise BuildError(f"{where}: write '{form}' without harakat")
+    if not _WORD_RE.match(form) or PERSIAN_ONLY & set(form) or letters(form) < 2:
+        raise BuildError(f"{where}: '{form}' is not a form of Arabic letters")
 
 
 #: CLDR territory codes that are not places (or not ones news names).
@@ -299,8 +312,8 @@ def _region_entities(inp: Inputs) -> list[Entity]:
         form, name, kind, country, lat, lon, pop = cells[:7]
         if not form or not name or kind not in KINDS or kind == "country":
             raise BuildError(f"{where}: need form, name and a kind among {KINDS[1:]}")
-        if form != strip_marks(form) or name != strip_marks(name):
-            raise BuildError(f"{where}: write forms without harakat")
+        _check_hand_form(form, where)
+        _check_hand_form(name, where)
         try:
             latv, lonv, popv = _num(lat), _num(lon), int(pop or 0)
         except ValueError:
@@ -329,22 +342,28 @@ def _apply_variants(inp: Inputs, entities: list[Entity]) -> None:
     def best(cands: list[Entity]) -> Entity | None:
         return min(cands, key=lambda e: (e.rank, -e.population, e.ident)) if cands else None
 
+    index: dict[str, list[Entity]] = defaultdict(list)   # key → places with that form (the name is a form)
+    for x in entities:
+        for k in dict.fromkeys(key(f) for f in x.forms):
+            index[k].append(x)
+
     for row in inp.hand["variants.tsv"]:
         where = row[-1]
         if len(row) < 3 or not row[0] or not row[1]:
             raise BuildError(f"{where}: need form<TAB>name")
-        form, name = strip_marks(row[0]), strip_marks(row[1])
-        if form != row[0] or name != row[1]:
-            raise BuildError(f"{where}: write forms without harakat")
+        form, name = row[0], row[1]
+        _check_hand_form(form, where)
+        _check_hand_form(name, where)
         kn, kf = key(name), key(form)
-        e = best([x for x in entities
-                  if key(x.name) in (kn, kf) or any(key(f) in (kn, kf) for f in x.forms)])
+        e = best(list({id(x): x for x in index[kn] + index[kf]}.values()))
         if e is None:
             raise BuildError(f"{where}: neither '{name}' nor '{form}' is a known place")
         e.name = name
         for f in (name, form):
             if f not in e.forms:
                 e.forms.append(f)
+                if all(x is not e for x in index[key(f)]):
+                    index[key(f)].append(e)
             e.forced.add(key(f))
 
 
