@@ -325,12 +325,13 @@ def _generic_body(sc: _Scan, m: Match, end: int) -> bool:
 def _select(cands: list[Cand]) -> list[Cand]:
     """Longest, then most trusted, non-overlapping candidates."""
     cands.sort(key=lambda c: (-(c.vend - c.vstart), -c.prio, c.vstart))
-    taken: list[tuple[int, int]] = []
+    size = max((c.vend for c in cands), default=0)
+    taken = bytearray(size)  # one flag per view position: linear, not quadratic
     out = []
     for c in cands:
-        if any(c.vstart < e and s < c.vend for s, e in taken):
+        if any(taken[c.vstart:c.vend]):
             continue
-        taken.append((c.vstart, c.vend))
+        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
         out.append(c)
     out.sort(key=lambda c: c.vstart)
     return out
@@ -395,7 +396,9 @@ def _sub(short: list[str], long: list[str]) -> bool:
 def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     """Standalone surnames of people named in full elsewhere in the document."""
     doc = sc.doc
-    taken = [(c.vstart, c.vend) for c in chosen]
+    taken = bytearray(len(doc.vtext) + 1)
+    for c in chosen:
+        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
     surnames: dict[str, int] = {}
     for c in chosen:
         if c.type == "person":
@@ -411,7 +414,7 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
         for pre, stem in proclitic_splits(t.norm):
             if skeleton(stem) in surnames:
                 vs = t.vend - len(stem)
-                if not any(vs < e and s < t.vend for s, e in taken):
+                if not any(taken[vs:t.vend]):
                     out.append(Cand("person", vs, t.vend, 1, "person.alias"))
                 break
     return out
