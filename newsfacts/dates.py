@@ -35,6 +35,11 @@ def norm(s: str) -> str:
     return _norm(s)
 
 
+def fold(s: str) -> str:
+    from .normalize import fold as _fold
+    return _fold(s)
+
+
 def _rule_error(msg: str) -> Exception:
     from .rules import RuleError
     return RuleError(msg)
@@ -48,7 +53,7 @@ _CLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل
 # Boundaries (see the header of rules/dates.toml).
 _B = rf"(?:(?<!\w)|(?<=(?<!\w)[{_CLITICS}])|(?<=(?<!\w)[\u0648\u0641][\u0628\u0644]))"
 _BW = r"(?:(?<!\w)|(?<=(?<!\w)\u0648))"
-_BN = rf"(?:(?<![\w.,\u066b/\\:\-\u2013])|(?<=(?<!\w)[\u0648\u0628\u0644])|(?<=:{_DIGIT}{_DIGIT}))"
+_BN = rf"(?:(?<![\w.,\u066b/\\:])|(?<=(?<!\w)[\u0648\u0628\u0644])|(?<=:{_DIGIT}{_DIGIT}))"
 
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+)(?::([a-z_]+))?\}")
 _GROUP_DEF = re.compile(r"\(\?P<([a-z_0-9]+)>")
@@ -176,17 +181,30 @@ def compile_rules(rules: RuleSet) -> _Compiled:
 
     mn = f"(?:{_alt(list(months))})(?!\\w)"
     mnu = f"(?:{_alt([m for m in months if m not in ambiguous])})(?!\\w)"
-    pair = rf"(?:\s*[/\\\-\u2013]\s*{mn}|\s*\(\s*{mn}\s*\))"
-    paren_first = rf"\(\s*{mn}\s*\)\s*{mn}"
+    # A month name, or two names of one month side by side: فبراير/ شباط,
+    # فبراير (شباط), (شباط) فبراير. Only names of the same month pair up, so
+    # "فبراير - مارس" stays a range. One branch per month keeps the scan cheap.
+    singles, parens, pair_only, single_u = [], [], [], []
+    for k in range(1, 13):
+        names = [n for n, v in months.items() if v == k]
+        one = f"(?:{_alt(names)})(?!\\w)"
+        pair = rf"(?:\s*[/\\\-\u2013]\s*{one}|\s*\(\s*{one}\s*\))"
+        singles.append(f"{one}{pair}?")
+        parens.append(rf"\(\s*{one}\s*\)\s*{one}")
+        pair_only.append(f"{one}{pair}")
+        unamb = [n for n in names if n not in ambiguous]
+        single_u.append(f"{one}{pair}|(?:{_alt(unamb)})(?!\\w)" if unamb else f"{one}{pair}")
+    month_any = "|".join(singles + parens)
     pieces = {
         "D": _DIGIT,
         "B": _B, "BW": _BW, "BN": _BN,
         "DAY": f"(?P<day>{_DIGIT}{{1,2}})(?!{_DIGIT})",
         "ORD": f"(?P<ord>{_alt(list(ordinals))})(?!\\w)",
-        "MONTH": f"(?P<month>(?>{paren_first}|{mn}{pair}|{mn}))",
-        "MONTH_U": f"(?P<month>(?>{paren_first}|{mn}{pair}|{mnu}))",
-        "MONTH_ANY": f"(?:{paren_first}|{mn})",
-        "MONTH_PAIRED": f"(?:{paren_first}|{mn}{pair})",
+        "ORD_ANY": f"(?:{_alt(list(ordinals))})(?!\\w)",
+        "MONTH": f"(?P<month>(?>{month_any}))",
+        "MONTH_U": f"(?P<month>(?>{'|'.join(single_u + parens)}))",
+        "MONTH_ANY": f"(?>{month_any})",
+        "MONTH_PAIRED": f"(?>{'|'.join(pair_only + parens)})",
         "EMONTH": f"(?P<emonth>(?i:{_alt(list(emonths))}))(?![A-Za-z])",
         "HMONTH": f"(?P<hmonth>{_alt(list(hmonths))})(?!\\w)",
         "YEAR": f"(?P<year>{_DIGIT}{{4}})(?!{_DIGIT})",
@@ -218,17 +236,13 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         pat = rule.get("pattern")
         if not isinstance(pat, str) or not pat:
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
-        return _PLACEHOLDER.sub(one, pat)
+        return _PLACEHOLDER.sub(one, fold(pat))  # literal words folded like the view
 
     num_parts, word_parts, groups = [], [], []
     for i, rule in enumerate(rule_list):
         pat = expand(rule)
         pat = _GROUP_DEF.sub(lambda m: f"(?P<r{i}_{m.group(1)}>", pat)
         pat = _GROUP_REF.sub(lambda m: f"(?P=r{i}_{m.group(1)})", pat)
-        try:
-            re.compile(pat)
-        except re.error as err:
-            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
         start = rule.get("start", "word")
         if start not in ("word", "number", "any"):
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': start must be word, number or any")
@@ -238,8 +252,16 @@ def compile_rules(rules: RuleSet) -> _Compiled:
             word_parts.append(f"(?P<r{i}>{pat})")
         names = _GROUP_DEF.findall(pat)
         groups.append([(n, n.split("_", 1)[1]) for n in names])
-    num_regex = re.compile("|".join(num_parts) or "(?!)")
-    word_regex = re.compile("|".join(word_parts) or "(?!)")
+    try:
+        num_regex = re.compile("|".join(num_parts) or "(?!)")
+        word_regex = re.compile("|".join(word_parts) or "(?!)")
+    except re.error:
+        for i, rule in enumerate(rule_list):  # name the rule at fault
+            try:
+                re.compile(_GROUP_DEF.sub("(?:", _GROUP_REF.sub("", expand(rule))))
+            except re.error as err:
+                raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
+        raise
     # Every rule starts on a digit or on the first word of a vocabulary entry
     # (month, weekday, ordinal, relative word, weekday prefix) or of
     # [lists].rule_start_words; only those positions are tried.
