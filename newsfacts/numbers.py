@@ -61,7 +61,6 @@ _KIND_CODE = {"units": "U", "ten": "X", "tens": "T", "hundred": "HW", "hundreds"
               "scales": "S", "fractions": "F"}
 _PLAIN_CL = ("", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل")
 _ARTICLE_CL = ("ال", "وال", "فال", "بال", "وبال", "فبال", "لل", "ولل", "فلل")
-_QUALIFIERS = {"more_than", "at_least", "about", "up_to", "less_than"}
 
 
 # Plain classes rather than NamedTuple/dataclass: they cost nothing at import.
@@ -190,6 +189,10 @@ def _build(rules: "RuleSet") -> _Compiled:
         from .normalize import REMOVED
 
         strict.setdefault(_norm(w), set()).update(REMOVED.sub("", f) for f in forms)
+    for name, table in (("vague", vague), ("qualifiers_before", q_before),
+                        ("qualifiers_after", q_after)):
+        if not all(isinstance(q, str) and q for q in table.values()):
+            raise RuleError(f"numbers.toml: [{name}] maps phrases to qualifier names (strings)")
     pct_after = [_norm(p) for p in _as_str_list(t, "percent", "after")]
     pct_before = frozenset(_norm(p) for p in _as_str_list(t, "percent", "before"))
     ctx = t.get("context", {})
@@ -414,9 +417,14 @@ def _number(toks: list[_Tok], i: int) -> tuple[float, int, bool] | None:
                 g = c * s.value
             if s.value >= last_scale:
                 break
+            j = k + 1
+            if (not consumed and j < n and toks[j].kind == "S" and not toks[j].conj
+                    and toks[j].form != "dual" and toks[j].value > s.value):
+                s = toks[j]  # ألف مليون = 10^9
+                g *= s.value
+                j += 1
             total += g
             last_scale = s.value
-            j = k + 1
             consumed = True
             if j < n and toks[j].kind == "F" and toks[j].conj:  # مليون ونصف [مليون]
                 total += toks[j].value * s.value
@@ -529,8 +537,9 @@ def find_numbers(text: str, rules: "RuleSet | None" = None, *,
             vs = _past_clitic(c, view, vs)
             phrase = view[vs:ve]
             first_end = vs + len(phrase.split()[0])
-            if _strict_ok(c, nz, view, vs, first_end):
-                found.append((vs, ve, None, c.vague[" ".join(phrase.split())], None))
+            kind = c.vague.get(" ".join(phrase.split()))
+            if kind and _strict_ok(c, nz, view, vs, first_end):
+                found.append((vs, ve, None, kind, None))
             continue
         ns, ne = m.span("n")
         if ns < 0:
@@ -555,14 +564,15 @@ def find_numbers(text: str, rules: "RuleSet | None" = None, *,
             gap_at = None
             first, last = i == 0, j == len(toks)
             if first and qs >= 0:
-                s = qs
-                qual = c.q_before[" ".join(view[qs:m.end("q")].split())]
+                qual = c.q_before.get(" ".join(view[qs:m.end("q")].split()))
+                if qual:
+                    s = qs
             if last and m.start("pc") >= 0:
                 e = m.end("pc")
                 qual = "percent"
             elif last and m.start("qa") >= 0:
                 e = m.end("qa")
-                qual = qual or c.q_after[" ".join(m.group("qa").split())]
+                qual = qual or c.q_after.get(" ".join(m.group("qa").split()))
             prev, prev_at = _prev_word(view, s)
             if prev in c.pct_before and (not found or found[-1][1] <= prev_at):
                 s, qual = prev_at, "percent"
@@ -570,7 +580,7 @@ def find_numbers(text: str, rules: "RuleSet | None" = None, *,
                 continue  # a decimal alone is not a count
             if toks[i].kind == "S" and s == toks[i].start and prev[-1:].isdigit():
                 continue  # "خلق23 الف": the count is glued to the word before
-            if qual is None or qual in _QUALIFIERS:
+            if qual != "percent":
                 if prev in c.skip_before and s == toks[i].start:
                     continue
                 nxt = _next_word(view, e)
@@ -582,7 +592,7 @@ def find_numbers(text: str, rules: "RuleSet | None" = None, *,
             if qual is None and last:
                 g = c.gap.match(view, e)
                 if g:
-                    qual = c.q_after[" ".join(g.group("qa").split())]
+                    qual = c.q_after.get(" ".join(g.group("qa").split()))
                     gap_at = g.start("qa")
             found.append((s, e, None if dec else round(value), qual, gap_at))
     out = []
