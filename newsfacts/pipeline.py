@@ -21,6 +21,11 @@ def parse_iso_date(value: str | _dt.date | None) -> _dt.date | None:
         raise ValueError(f"not an ISO date (YYYY-MM-DD): {value!r}") from None
 
 
+#: Documents longer than this are processed a part at a time (split at
+#: paragraph breaks), which bounds memory; the parts' facts are merged.
+PART_CHARS = 200_000
+
+
 def extract(text: str, published: str | _dt.date | None = None, *, source: str | None = None,
             rules: RuleSet | None = None) -> dict[str, Any]:
     """Extract the facts of one document.
@@ -30,26 +35,55 @@ def extract(text: str, published: str | _dt.date | None = None, *, source: str |
     ``published`` and the lists ``people``, ``places``, ``organizations``,
     ``dates`` and ``claims`` (see DESIGN.md for the contract).
     """
-    from .claims import find_claims
-    from .dates import find_dates, find_published
-    from .entities import find_entities
-    from .numbers import find_numbers
+    from .dates import find_published
 
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     rules = rules or default_rules()
     pub = parse_iso_date(published)
     if pub is None:
-        pub = find_published(text, rules)
+        pub = find_published(text[:PART_CHARS], rules)
+    if len(text) <= PART_CHARS:
+        facts = _extract_part(text, pub, rules)
+    else:
+        from .merge import merge_parts
+
+        facts = merge_parts([(start, _extract_part(text[start:end], pub, rules))
+                             for start, end in split_parts(text, PART_CHARS)])
+    return {"source": source, "published": pub.isoformat() if pub else None, **facts}
+
+
+def _extract_part(text: str, pub: _dt.date | None, rules: RuleSet) -> dict[str, Any]:
+    from .claims import find_claims
+    from .dates import find_dates
+    from .entities import find_entities
+    from .numbers import find_numbers
+
     doc = Document(text, pub)
     entities = find_entities(doc, rules)
     dates = find_dates(text, pub, rules)
     numbers = find_numbers(text, rules)
     claims = find_claims(doc, entities, numbers, dates, rules)
-    return {
-        "source": source,
-        "published": pub.isoformat() if pub else None,
-        **entities,
-        "dates": dates,
-        "claims": claims,
-    }
+    return {**entities, "dates": dates, "claims": claims}
+
+
+def split_parts(text: str, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` parts of at most about ``size`` characters, cut at a
+    paragraph break, else a line break, else a space (never inside a word)."""
+    parts = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        limit = start + size
+        cut = -1
+        for sep in ("\n\n", "\n", " "):
+            cut = text.rfind(sep, start + size // 2, limit)
+            if cut != -1:
+                cut += len(sep)
+                break
+        if cut == -1:
+            cut = limit
+        parts.append((start, cut))
+        start = cut
+    parts.append((start, n))
+    return parts
