@@ -119,6 +119,7 @@ class _Compiled:
     mods: dict[str, str]
     future_prefix: set[str]
     name_nouns: set[str]
+    since_words: set[str]
     lists: dict[str, list[str]]
 
     def __init__(self, **fields: Any) -> None:
@@ -279,7 +280,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         month_name=re.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
         ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
         future_prefix={_key(w) for w in lists.get("future_prefix", [])},
-        name_nouns={_key(w) for w in lists.get("name_nouns", [])}, lists=lists)
+        name_nouns={_key(w) for w in lists.get("name_nouns", [])},
+        since_words={_key(w) for w in lists.get("since_words", [])}, lists=lists)
 
 
 def _compiled(rules: RuleSet) -> _Compiled:
@@ -315,10 +317,10 @@ def _day_month(c: _Compiled, d: int, m: int, year: int | None, mod: str | None,
         return _date(year, m, d)
     if pub is None:
         return None
-    if mod == "past":
+    if mod in ("past", "since"):  # strictly before / on or before (منذ 7 أكتوبر)
         for y in (pub.year, pub.year - 1):
             v = _date(y, m, d)
-            if v is not None and v < pub:
+            if v is not None and (v < pub or (mod == "since" and v == pub)):
                 return v
         return None
     if mod == "future":
@@ -351,7 +353,8 @@ def _weekday(wd: int, direction: str, pub: _dt.date) -> _dt.date:
     return pub - _dt.timedelta(days=back)
 
 
-def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) -> str | None:
+def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None,
+             since: bool = False) -> str | None:
     lo, hi = int(rule.get("min_year", 1000)), int(rule.get("max_year", 2100))
 
     def year_ok(y: int) -> bool:
@@ -364,17 +367,21 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
             return None
         v = _hijri(int(g["hyear"]), hm, int(g["day"]))
         return v.isoformat() if v and year_ok(v.year) else None
-    if "n1" in g:
-        a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
+    if "n1" in g or "i1" in g:
+        if "n1" in g:
+            a, b, y = int(g["n1"]), int(g["n2"]), int(g["n3"])
+        else:
+            y, b, a = int(g["i1"]), int(g["i2"]), int(g["i3"])
+        if "hsuf" in g or _HIJRI_YEARS[0] <= y <= _HIJRI_YEARS[1]:
+            # 1445/06/02هـ: a numeric Hijri date (no Gregorian date of these
+            # years is written in numbers in the news)
+            v = _hijri(y, b, a)
+            return v.isoformat() if v and year_ok(v.year) else None
         if not year_ok(y):
             return None
         v = _date(y, b, a)  # day first, as Arabic papers write it
-        if v is None and g.get("sep") == "/":
+        if v is None and "n1" in g and g.get("sep") == "/":
             v = _date(y, a, b)  # 12/19/2022: month first when day first is impossible
-        return v.isoformat() if v else None
-    if "i1" in g:
-        y = int(g["i1"])
-        v = _date(y, int(g["i2"]), int(g["i3"])) if year_ok(y) else None
         return v.isoformat() if v else None
     day = int(g["day"]) if "day" in g else c.ordinals.get(_vk(g["ord"])) if "ord" in g else None
     month = None
@@ -395,7 +402,7 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
         v = _date(y, m, day)
         return v.isoformat() if v else None
     if day is not None and month is not None:
-        v = _day_month(c, day, month, year, mod, pub)
+        v = _day_month(c, day, month, year, mod or ("since" if since else None), pub)
         return v.isoformat() if v else None
     if month is not None:
         if year is not None:
@@ -425,24 +432,30 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None) 
     return None
 
 
+#: Four-digit years read as Hijri in numeric dates.
+_HIJRI_YEARS = (1300, 1500)
+
 _PREV_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+def _prev_word(view: str, start: int) -> list[str]:
+    """The word before view position ``start``, with and without its clitics."""
+    m = _PREV_WORD.search(view, max(0, start - 40), start)
+    if not m:
+        return []
+    w = m.group(1)
+    forms = [w]
+    if len(w) > 2 and w[0] in _CLITICS:
+        forms.append(w[1:])
+        if len(w) > 3 and w[1] in _CLITICS:
+            forms.append(w[2:])
+    return forms
 
 
 def _after_name_noun(c: _Compiled, view: str, start: int) -> bool:
     """Is the view position ``start`` right after a naming noun (حي، شارع، ثورة ...)?"""
-    m = _PREV_WORD.search(view, max(0, start - 40), start)
-    if not m:
-        return False
-    w = m.group(1)
-    cands = [w]
-    if len(w) > 2 and w[0] in _CLITICS:
-        cands.append(w[1:])
-        if len(w) > 3 and w[1] in _CLITICS:
-            cands.append(w[2:])
-    for x in cands:
-        if x in c.name_nouns or (x.startswith("ال") and x[2:] in c.name_nouns):
-            return True
-    return False
+    return any(x in c.name_nouns or (x.startswith("ال") and x[2:] in c.name_nouns)
+               for x in _prev_word(view, start))
 
 
 def _as_date(published: Any) -> _dt.date | None:
@@ -516,7 +529,9 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
     out: list[tuple[int, int, str]] = []
     weekday: tuple[int, int, bool] | None = None  # the last match if a weekday: start, end, reported
     for s, e, i, g in matches:
-        value = _resolve(c, c.rules[i], g, pub)
+        since = "year" not in g and ("day" in g or "ord" in g) and \
+            any(x in c.since_words for x in _prev_word(view, s))
+        value = _resolve(c, c.rules[i], g, pub, since)
         explicit = "day" in g or "ord" in g or "n1" in g or "i1" in g
         if explicit and weekday is not None and c.gap.match(view, weekday[1], s):
             # "الإثنين 19 ديسمبر 2022": the weekday belongs to the date
