@@ -220,13 +220,14 @@ def _city_entities(inp: Inputs, drop: set[str]) -> list[Entity]:
 def _choose_city_name(e: Entity, owned: list[str], counts: dict[str, Counter]) -> str:
     """The most common Arabic form among ``owned``.
 
-    In order: the form ANERcorp tags a place most often; the form it uses
-    most inside names (organizations, other names); the form it uses least
-    as an ordinary word; for a city of an Arab country, the form with the
-    article; a form with as many words as the English name; fewer marks of
-    Persian-style transliteration (آ inside a word; ؤ, ئ and a final ى
-    outside Arab countries); the spelling most GeoNames variants share; the longer (more
+    In order: the form ANERcorp tags (whole) as a place most often (twice at
+    least); for a city of an Arab country, the form with the article; the
+    form ANERcorp uses least as an ordinary word; a form with as many words
+    as the English name, if that has several; fewer marks of Persian-style
+    transliteration (آ inside a word; ؤ, ئ and a final ى outside Arab
+    countries); the spelling most GeoNames variants share; the longer (more
     vowels written); within one key, the most carefully written spelling.
+    variants.tsv corrects the places where this guess is wrong.
     """
     groups: dict[str, list[str]] = defaultdict(list)
     for f in owned:
@@ -243,9 +244,9 @@ def _choose_city_name(e: Entity, owned: list[str], counts: dict[str, Counter]) -
 
     def group_score(k: str) -> tuple:
         n_words = len(k.split())
-        named = counts["LOC"][k] + counts["ORG"][k] + counts["MISC"][k]
-        return (counts["LOC"][k], named, -counts["O"][k], arab and k.startswith("ال"),
-                n_words == words, -penalty(groups[k]), len(groups[k]), letters(k), k)
+        tagged = counts["LOC_NAME"][k]
+        return (tagged if tagged >= 2 else 0, arab and k.startswith("ال"), -counts["O"][k],
+                words > 1 and n_words == words, -penalty(groups[k]), len(groups[k]), letters(k), k)
 
     best = max(groups, key=group_score)
     return max(groups[best], key=lambda f: (spelling_score(f), f))
@@ -453,11 +454,14 @@ def resolve(inp: Inputs, counts: dict[str, Counter]) -> Gazetteer:
 
 def corpus_counts(corpus: list[dict]) -> dict[str, Counter]:
     """Token counts (by key) in ANERcorp: outside any entity (``O``), inside
-    LOC, PER and other entities."""
-    counts = {t: Counter() for t in ("O", "LOC", "PER", "ORG", "MISC")}
+    LOC, PER and other entities; and ``LOC_NAME``: whole LOC entities."""
+    counts = {t: Counter() for t in ("O", "LOC", "PER", "ORG", "MISC", "LOC_NAME")}
     for d in corpus:
         text = d["text"]
         spans = [(e["start"], e["end"], e["type"]) for e in d.get("entities", [])]
+        for s, t, typ in spans:
+            if typ == "LOC":
+                counts["LOC_NAME"][key(text[s:t])] += 1
         for m in re.finditer(r"\S+", text):
             ty = "O"
             for s, t, typ in spans:
