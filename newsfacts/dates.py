@@ -183,13 +183,13 @@ def compile_rules(rules: RuleSet) -> _Compiled:
     mn = f"(?:{_alt(list(months))})(?!\\w)"
     mnu = f"(?:{_alt([m for m in months if m not in ambiguous])})(?!\\w)"
     # A month name, or two names of one month side by side: فبراير/ شباط,
-    # فبراير (شباط), (شباط) فبراير. Only names of the same month pair up, so
+    # فبراير (شباط), (شباط) فبراير, يونيو حزيران. Only names of the same month pair up, so
     # "فبراير - مارس" stays a range. One branch per month keeps the scan cheap.
     singles, parens, pair_only, single_u = [], [], [], []
     for k in range(1, 13):
         names = [n for n, v in months.items() if v == k]
         one = f"(?:{_alt(names)})(?!\\w)"
-        pair = rf"(?:\s*[/\\\-\u2013]\s*{one}|\s*\(\s*{one}\s*\))"
+        pair = rf"(?:\s*[/\\\-\u2013]\s*{one}|\s*\(\s*{one}\s*\)|\s+{one})"
         singles.append(f"{one}{pair}?")
         parens.append(rf"\(\s*{one}\s*\)\s*{one}")
         pair_only.append(f"{one}{pair}")
@@ -592,6 +592,7 @@ def _mention(nv, text: str, s: int, e: int, value: str) -> dict:
 _TOP_LINES = 5  # a dateline sits on one of the first lines ...
 _TOP_CHARS = 1500  # ... that start this near the top
 _TAIL_CHARS = 1500  # a "نشر في" footer is looked for this near the end
+_LINE_HEAD = 30  # "بتاريخ" opens a header only this near the start of its line
 _WORD = re.compile(r"[^\W\d_]+")
 _LEAD = " \t،,|-\u2013"
 
@@ -605,19 +606,18 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 class _PubWords:
-    def __init__(self, published: set[str], updated: set[str], filler: set[str],
-                 keyword: re.Pattern) -> None:
-        self.published, self.updated, self.filler, self.keyword = published, updated, filler, keyword
+    def __init__(self, c: _Compiled) -> None:
+        words = c.lists.get
+        self.published = {_key(w) for w in words("published_keywords", [])}
+        self.line_start = {_key(w) for w in words("published_line_keywords", [])}
+        self.updated = {_key(w) for w in words("update_keywords", [])}
+        kws = self.published | self.line_start | self.updated
+        self.filler = {_key(w) for w in words("dateline_filler", [])} | kws | set(c.weekdays)
+        self.keyword = re.compile(rf"(?<!\w)(?:{_alt(sorted(kws))})(?!\w)", re.I)
 
 
 def _pub_words(rules: RuleSet) -> _PubWords:
-    c = _compiled(rules)
-    pub = {_key(w) for w in c.lists.get("published_keywords", [])}
-    upd = {_key(w) for w in c.lists.get("update_keywords", [])}
-    filler = {_key(w) for w in c.lists.get("dateline_filler", [])} | pub | upd | set(c.weekdays)
-    kw = re.compile(rf"(?<!\w)(?:{_alt(sorted(pub | upd))})(?!\w)", re.I)
-    filler = {w.lower() for w in filler}
-    return _PubWords(pub, upd, filler, kw)
+    return _PubWords(_compiled(rules))
 
 
 def find_published(text: str, rules: RuleSet) -> _dt.date | None:
@@ -657,7 +657,10 @@ def find_published(text: str, rules: RuleSet) -> _dt.date | None:
         before, after = view[line[0]:s], view[e:line[1]]
         prev = [w.lower() for w in _WORD.findall(before)[-3:]]
         tails = {" ".join(prev[j:]) for j in range(len(prev))}
-        score = 3 if tails & pw.published else 1 if tails & pw.updated else 0
+        if tails & pw.published or (tails & pw.line_start and len(before) <= _LINE_HEAD):
+            score = 3
+        else:
+            score = 1 if tails & pw.updated else 0
         if score < 2 and line in top:
             rest = "".join(view[a:b] if b > a else " " for a, b in _gaps(line, found))
             words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if w.lower() not in pw.filler]

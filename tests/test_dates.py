@@ -328,6 +328,8 @@ def test_published_as_string_or_datetime():
     ("عنوان\nأخبار دولية سبتمبر 26, 2025\nنص", D(2025, 9, 26)),
     ("عنوان\nالأربعاء - 2 جمادى الآخرة 1443 هـ - 05 يناير 2022 مـ\nنص", D(2022, 1, 5)),
     ("عنوان\n\n٢٥ سبتمبر ٢٠٢٤\n\nنص الخبر", D(2024, 9, 25)),
+    ("عنوان\nبتاريخ 15 مارس 2024 ، 10:00\nنص الخبر الذي يتحدث عن أمور كثيرة جدا في البلاد", D(2024, 3, 15)),
+    ("الرياض\nالأربعاء 1445/06/02هـ - 2023/12/15م\nأعلنت الوزارة", D(2023, 12, 15)),
 ])
 def test_published_from_header(text, expected):
     assert find_published(text, RULES) == expected
@@ -339,6 +341,7 @@ def test_published_from_header(text, expected):
     "عنوان\nووافق يوم الخميس 25 رمضان 1440 هـ الموافق 30 مايو 2019 م وقد تشرف بتلبية الدعوة جميع القادة.",
     "قال الرئيس اليوم إن الهجوم الذي وقع في 24 فبراير 2022 كان متوقعا منذ زمن بعيد.",
     "لا تاريخ هنا",
+    "عنوان\nأعلنت الوزارة أن الانتخابات التشريعية المقبلة ستجرى بتاريخ 15 مارس 2024 في كل الدوائر.",
     "",
 ])
 def test_no_published_date(text):
@@ -398,11 +401,10 @@ def test_user_rules_extend_the_vocabulary(tmp_path: Path):
         "2020-01-03", "2021-01-03"]
 
 
-def test_module_import_is_cheap():
+def test_module_import_leaves_heavy_modules_out():
     code = ("import time, sys; t = time.perf_counter(); import newsfacts.dates; "
             "print(time.perf_counter() - t); "
             "print(any(m in sys.modules for m in ('dateparser', 'hijridate', 'camel_tools')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parent.parent, check=True).stdout.split()
-    assert out[1] == "False"  # heavy modules are imported on first use
-    assert float(out[0]) < 0.2  # generous: no bytecode cache in some environments
+    assert out[1] == "False"  # heavy modules are imported on first use (timing: benchmarks/run.py)
