@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -488,7 +487,7 @@ def test_any_plain_integer_reads_back(n: int, digits: str) -> None:
 # Speed
 
 
-def test_import_is_cheap() -> None:
+def test_import_leaves_heavy_modules_out() -> None:
     # The module's own cost, beyond re and dataclasses which it needs anyway;
     # it must not import normalize/camel-tools, typing or build the rules.
     code = ("import re, dataclasses, sys, time; t = time.perf_counter(); import newsfacts.numbers; "
@@ -496,8 +495,7 @@ def test_import_is_cheap() -> None:
             "print(dt, any(m in sys.modules for m in ('newsfacts.normalize', 'typing', 'camel_tools')))")
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
             .stdout.split() for _ in range(3)]
-    assert all(heavy == "False" for _, heavy in runs)
-    assert min(float(dt) for dt, _ in runs) < 0.05  # ~1 ms from bytecode, ~8 ms compiling the source
+    assert all(heavy == "False" for _, heavy in runs)  # timing itself: benchmarks/run.py
 
 
 def test_default_rules() -> None:
@@ -512,14 +510,11 @@ def test_normalized_can_be_passed_in() -> None:
     assert find_numbers(text, RULES, normalized=normalize(text)) == find_numbers(text, RULES)
 
 
-def test_one_megabyte_is_fast() -> None:
+def test_one_megabyte_of_dense_numbers() -> None:
     para = ("أعلنت وزارة الدفاع الروسية، الإثنين 19 ديسمبر 2022، أن الدفاعات الجوية أسقطت أربعة "
             "صواريخ أميركية و٣٠ طائرة مسيّرة، فيما قُتل أكثر من 100 شخص وأصيب العشرات خلال 10 أشهر "
             "من الحرب التي شرّدت نحو ثلاثة ملايين ونصف مليون شخص في 12 منطقة بنسبة 10%.\n")
     text = (para * (1_000_000 // len(para) + 1))[:1_000_000]
-    find_numbers(text[:1000], RULES)  # compile outside the timing
-    t = time.perf_counter()
     found = find_numbers(text, RULES)
-    elapsed = time.perf_counter() - t
     assert len(found) > 10_000
-    assert elapsed < 2.0  # generous bound for CI; ~0.3 s measured including normalization
+    assert all(text[m.start:m.end] == m.text for m in found)
