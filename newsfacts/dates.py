@@ -196,6 +196,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         unamb = [n for n in names if n not in ambiguous]
         single_u.append(f"{one}{pair}|(?:{_alt(unamb)})(?!\\w)" if unamb else f"{one}{pair}")
     month_any = "|".join(singles + parens)
+    year_end = (rf"(?:\s*م(?!\w))?(?:\s*[^\w\s]|\s*\Z|\s*\n)"
+                rf"|\s+(?:{_alt(lists.get('year_followers', []))})(?!\w)")
     pieces = {
         "D": _DIGIT,
         "B": _B, "BW": _BW, "BN": _BN,
@@ -213,6 +215,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         "WEEKDAY": f"(?P<weekday>{_alt(list(weekdays))})(?!\\w)",
         "WD": f"(?:{_alt(list(weekdays))})(?!\\w)",
         "MOD": f"(?P<mod>{_alt(list(mods))})(?!\\w)",
+        "YEAR_END": rf"(?=(?:{year_end})|\s+و{_DIGIT}{{4}}(?!{_DIGIT})(?:{year_end}))",
         "REL": f"(?P<rel>{_alt(list(relative))})",
         "RELMONTH": f"(?P<relmonth>{_alt(list(relmonth))})",
     }
