@@ -30,21 +30,23 @@ if TYPE_CHECKING:
 # imported where first used, so that importing this module stays cheap.
 
 
-def norm(s: str) -> str:
-    from .normalize import norm as _norm
-    return _norm(s)
+__all__ = ["find_dates", "find_published", "compile_rules"]
 
 
-def fold(s: str) -> str:
-    from .normalize import fold as _fold
-    return _fold(s)
+def _norm(s: str) -> str:
+    from .normalize import norm
+    return norm(s)
+
+
+def _fold(s: str) -> str:
+    from .normalize import fold
+    return fold(s)
 
 
 def _rule_error(msg: str) -> Exception:
     from .rules import RuleError
     return RuleError(msg)
 
-__all__ = ["find_dates", "find_published", "compile_rules"]
 
 RULE_FILE = "dates.toml"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
@@ -68,32 +70,13 @@ _CLOCK = re.compile(rf"{_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?")
 
 def _alt(words: list[str]) -> str:
     """A regex alternation of normalized words/phrases, longest first."""
-    keys = sorted({norm(w) for w in words if norm(w)}, key=lambda w: (-len(w), w))
+    keys = sorted({_norm(w) for w in words if _norm(w)}, key=lambda w: (-len(w), w))
     return "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys)
-
-
-def _trie(words: set[str]) -> str:
-    """A regex matching any of ``words``, factored as a trie (fast to scan)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 def _key(s: str) -> str:
     """Lookup key of a table entry: normalized, single spaces, lower case."""
-    return " ".join(norm(s).split()).lower()
+    return " ".join(_norm(s).split()).lower()
 
 
 def _vk(s: str) -> str:
@@ -142,24 +125,24 @@ def _numbered(table: Any, what: str, lo: int, hi: int) -> dict[str, int]:
 
 
 def _ordinals(t: dict) -> dict[str, int]:
-    units = [norm(u) for u in t.get("units", [])]
+    units = [_norm(u) for u in t.get("units", [])]
     out = {u: i + 1 for i, u in enumerate(units)}
-    one = norm(t.get("compound_one", "")) or (units[0] if units else "")
+    one = _norm(t.get("compound_one", "")) or (units[0] if units else "")
     compound = [one] + units[1:]
     if t.get("ten"):
-        out[norm(t["ten"])] = 10
-    teen = norm(t.get("teen", ""))
+        out[_norm(t["ten"])] = 10
+    teen = _norm(t.get("teen", ""))
     if teen:
         for i, u in enumerate(compound):
             out[f"{u} {teen}"] = 11 + i
     for tens, word in (t.get("tens") or {}).items():
-        w = norm(word)
+        w = _norm(word)
         out[w] = int(tens)
         for i, u in enumerate(compound):
             if int(tens) + i + 1 <= 31:
                 out[f"{u} و{w}"] = int(tens) + i + 1
     for w in t.get("first", []):
-        out[norm(w)] = 1
+        out[_norm(w)] = 1
     return out
 
 
@@ -229,7 +212,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
                     raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': no list [lists].{arg}")
                 if name == "LIST":
                     return f"(?:{_alt(words)})"
-                keys = sorted({r"\s".join(map(re.escape, norm(w).split())) for w in words if norm(w)})
+                keys = sorted({r"\s".join(map(re.escape, _norm(w).split())) for w in words if _norm(w)})
                 if name == "NOTBEFORE":
                     return "".join(rf"(?<!{k}\s)" for k in keys)
                 if name == "AFTER":
@@ -240,7 +223,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         pat = rule.get("pattern")
         if not isinstance(pat, str) or not pat:
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
-        return _PLACEHOLDER.sub(one, fold(pat))  # literal words folded like the view
+        return _PLACEHOLDER.sub(one, _fold(pat))  # literal words folded like the view
 
     num_parts, word_parts, groups = [], [], []
     for i, rule in enumerate(rule_list):
