@@ -583,12 +583,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 _LEAD = " \t،,|-\u2013"
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def _top_lines(view: str) -> list[tuple[int, int]]:
+    """(start, end) of the first non-empty lines of ``view`` near its top."""
     out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        out.append((pos, pos + len(line.rstrip("\r\n"))))
-        pos += len(line)
+    while len(out) < _TOP_LINES and pos < min(len(view), _TOP_CHARS):
+        end = _find_end(view, "\n", pos)
+        if view[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
     return out
+
+
+def _find_end(s: str, sub: str, start: int) -> int:
+    i = s.find(sub, start)
+    return len(s) if i < 0 else i
 
 
 class _PubWords:
@@ -623,23 +631,21 @@ def find_published(text: str, rules: RuleSet) -> _dt.date | None:
     pw = rules.compiled("dates.published", _pub_words)
     nv, matches = _prepared(c, text)
     view = nv.text
-    lines = _lines(view)
-    nonempty = [ln for ln in lines if view[ln[0]:ln[1]].strip()]
-    top = [ln for ln in nonempty[:_TOP_LINES] if ln[0] < _TOP_CHARS]
+    top = _top_lines(view)
     head_end = max([ln[1] for ln in top] + [min(len(view), _TOP_CHARS)])
 
     # Candidates: the full dates of the head, and those right after a
     # publication keyword in the tail.
     windows = [(0, head_end)] + [(k.end(), k.end() + 80) for k in
                                  pw.keyword.finditer(view, max(head_end, len(view) - _TAIL_CHARS))]
-    found = [(s, e, v) for s, e, v in _scan(c, view, matches, None)
-             if any(a <= s < b for a, b in windows)]
+    near = [m for m in matches if any(a <= m[0] < b for a, b in windows)]
+    found = _scan(c, view, near, None)
 
     best: tuple[int, int, str] | None = None
     for s, e, value in found:
         if len(value) != 10:
             continue
-        line = next((ln for ln in lines if ln[0] <= s <= ln[1]), (0, len(view)))
+        line = (view.rfind("\n", 0, s) + 1, _find_end(view, "\n", e))
         before, after = view[line[0]:s], view[e:line[1]]
         prev = [w.lower() for w in _WORD.findall(before)[-3:]]
         tails = {" ".join(prev[j:]) for j in range(len(prev))}
@@ -648,7 +654,7 @@ def find_published(text: str, rules: RuleSet) -> _dt.date | None:
         else:
             score = 1 if tails & pw.updated else 0
         if score < 2 and line in top:
-            rest = "".join(view[a:b] if b > a else " " for a, b in _gaps(line, found))
+            rest = " ".join(view[a:b] for a, b in _gaps(line, found))
             words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if w.lower() not in pw.filler]
             if len(words) <= 3:
                 score = 2  # the line is the date (and a time, a weekday, a byline word)

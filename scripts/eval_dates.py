@@ -32,6 +32,9 @@ def main() -> int:
     ap.add_argument("--mentions", action="store_true", help="print every mention found")
     args = ap.parse_args()
     rules = default_rules()
+    t0 = time.perf_counter()
+    find_dates("x", None, rules)  # loads and compiles the rules
+    setup = time.perf_counter() - t0
     files = sorted(Path(args.dir).glob("*.json"))
     if not files:
         print(f"no *.json in {args.dir}", file=sys.stderr)
@@ -92,7 +95,8 @@ def main() -> int:
     if text_n:
         print(f"find_published alone (docs without metadata): {text_ok / text_n:.3f} ({text_ok}/{text_n})")
     if elapsed:
-        print(f"speed: {chars / elapsed / 1e6:.2f} MB/s of text over {chars} chars (incl. first-call compile)")
+        print(f"speed: {chars / elapsed / 1e6:.2f} MB/s (find_published + find_dates over {chars} chars;"
+              f" rules loaded and compiled once in {setup:.2f} s)")
     return 0
 
 
