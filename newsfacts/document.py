@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .normalize import Normalized, normalize
 
@@ -24,7 +24,8 @@ CONJ = ("و", "ف")
 PREP = ("ب", "ل", "ك")
 
 
-def proclitic_splits(word: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 17)
+def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
     """Possible ``(proclitics, stem)`` readings of a normalized word, longest stem first.
 
     ``وبموسكو`` → ``[("", "وبموسكو"), ("و", "بموسكو"), ("وب", "موسكو")]``;
@@ -44,13 +45,7 @@ def proclitic_splits(word: str) -> list[tuple[str, str]]:
                 out.append((c + p, stem))
                 if p == "ل" and stem.startswith("ل") and len(stem) >= 3:
                     out.append((c + p, "ا" + stem))  # لل + noun = ل + ال + noun
-    seen: set[tuple[str, str]] = set()
-    uniq = []
-    for s in out:
-        if s not in seen:
-            seen.add(s)
-            uniq.append(s)
-    return uniq
+    return tuple(dict.fromkeys(out))  # words repeat: the cache makes this once per distinct word
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from camel_tools.utils.normalize import (
     normalize_alef_ar,
@@ -43,6 +44,7 @@ def fold(s: str) -> str:
     return s.translate(_EXTRA_FOLD)
 
 
+@lru_cache(maxsize=1 << 17)
 def norm(s: str) -> str:
     """Normalize a short string for comparison (no offset map)."""
     return " ".join(fold(REMOVED.sub("", s)).split())
