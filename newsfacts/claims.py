@@ -1,12 +1,1502 @@
-"""Claims: who says what happened, how many, where and when (placeholder)."""
+"""Claims: who says what happened, how many, where and when.
+
+The vocabulary and the rules live in ``rules/claims.toml`` (compiled once by
+:mod:`newsfacts.claims_vocab`). A document is scanned once for every form the
+rules know; each trigger hit is handed to the mechanism its rule names:
+
+- ``downed``: shootdowns — a trigger (أسقط، اعتراض، تدمير …) with aerial
+  objects near it; coordinated groups (ثلاث مسيرات فوق تولا، وطائرتين فوق
+  موسكو; براينسك (45) وكورسك (6)) are one claim each;
+- ``casualty``: killed / injured — a counted group of people around a word of
+  killing or wounding, or a number before a noun that counts victims;
+- ``attack``: an attack noun or verb, with the weapon or strikes it counts;
+- ``outage``: electricity cuts with a count of regions, cities, homes, people;
+- ``meeting``: two or more named people (or a summit of a named body);
+- ``denial`` / ``denial_predicate``: who denies what.
+
+Slots are filled by shared helpers: the claimant from attribution (قال X،
+بحسب X، نقلا عن X, a pronoun subject inherits the last claimant, anaphors
+like الوزارة resolve to an earlier one), the location from place mentions of
+the event's clause, the date from the sentence or the publication date.
+Finally, the same claim told twice (headline and body, same count,
+compatible claimant and place) is kept once.
+"""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 from typing import Any
 
+from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
 from .document import Document
+from .normalize import norm
 from .rules import RuleSet
+
+#: Punctuation that ends a headline-free sentence.
+_TERMINAL = ".!?؟:"
+_VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_thousands", "millions", "several"}
+_NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
+_COMMAS = {"،", ",", "؛", ";"}
+_CONTEXT_SENTENCES = 3
+
+
+@dataclass
+class _Cand:
+    type: str
+    rule: str
+    trig: int  # token index of the trigger
+    sent: int
+    count: int | None = None
+    qualifier: str | None = None
+    object: str | None = None
+    origin: str | None = None
+    unit: str | None = None
+    location: Any = None
+    claimant: str | None = None
+    participants: list[str] | None = None
+    headline: bool = False
+    weak: bool = False  # a meeting with one participant: kept only to complete another
+
+
+@dataclass
+class _Mention:
+    ts: int  # first token
+    te: int  # token after the last
+    start: int  # original offsets
+    end: int
+    name: str
+    kind: str  # person | place | org
+
+
+@dataclass
+class _Attr:
+    pos: int  # token of the attribution word
+    kind: str  # verb | prep
+    name: str | None
+    span: tuple[int, int] = (0, 0)  # tokens of the name in the text (empty if inherited)
+
+
+@dataclass
+class _Group:
+    """A counted object: "أربعة صواريخ", "طائرتين", "(45 مسيرة)", "أربع أخرى"."""
+
+    start: int
+    end: int
+    count: int | None
+    qualifier: str | None
+    head: int | None  # token of the noun (None: inherited, "أربع أخرى")
+    paren: bool = False
+
+
+class _Ctx:
+    """Per-document lookups: tokens, lexicon hits, numbers, mentions, attributions."""
+
+    def __init__(self, doc: Document, voc: Vocab, entities: dict, numbers: list, dates: list,
+                 rules: RuleSet) -> None:
+        self.doc, self.voc, self.rules = doc, voc, rules
+        self.toks = doc.tokens
+        self.starts = [t.start for t in self.toks]
+        self.vstarts = [t.vstart for t in self.toks]
+        n = len(self.toks)
+        self.isword = [t.is_word for t in self.toks]
+        # Lexicon hits by first token: (end token, entry)
+        self.hits: dict[int, list[tuple[int, Any]]] = {}
+        self.noun_vstart: dict[tuple[int, int], int] = {}  # (token, end) -> view start of the form
+        for m in voc.lexicon.scan(doc):
+            i = bisect_right(self.vstarts, m.vstart) - 1
+            j = bisect_right(self.vstarts, m.vend - 1)
+            if i < 0:
+                continue
+            lst = self.hits.setdefault(i, [])
+            for e in m.entries:
+                lst.append((j, e))
+                if isinstance(e, (Noun, Trig)):
+                    self.noun_vstart.setdefault((i, j), m.vstart)
+        for lst in self.hits.values():
+            lst.sort(key=lambda h: -h[0])  # longest first
+        # Sentences as token ranges.
+        self.sents = doc.sentences
+        self.sent_tok = [(bisect_left(self.starts, s), bisect_left(self.starts, e)) for s, e in self.sents]
+        self.tok_sent = [0] * n
+        for k, (a, b) in enumerate(self.sent_tok):
+            for i in range(a, b):
+                self.tok_sent[i] = k
+        # Numbers by first token and by the token after the last.
+        self.num_at: dict[int, tuple[int, Any]] = {}
+        self.num_before: dict[int, tuple[int, Any]] = {}
+        for nm in numbers:
+            ts = bisect_right(self.starts, nm.start) - 1
+            te = bisect_right(self.starts, nm.end - 1)
+            if ts < 0:
+                continue
+            self.num_at.setdefault(ts, (te, nm))
+            self.num_before[te] = (ts, nm)
+        self.num_tokens = set()
+        for ts, (te, _) in self.num_at.items():
+            self.num_tokens.update(range(ts, te))
+        # Entity mentions.
+        self.mentions: list[_Mention] = []
+        for field_, kind in (("people", "person"), ("places", "place"), ("organizations", "org")):
+            for ent in entities.get(field_, []):
+                for m in ent.get("mentions", []):
+                    ts = bisect_right(self.starts, m["start"]) - 1
+                    te = bisect_right(self.starts, m["end"] - 1)
+                    if ts >= 0:
+                        self.mentions.append(_Mention(ts, te, m["start"], m["end"], ent["name"], kind))
+        self.mentions.sort(key=lambda m: (m.ts, -m.te))
+        self.mention_ts = [m.ts for m in self.mentions]
+        self.places = [m for m in self.mentions if m.kind == "place"]
+        self.place_ts = [m.ts for m in self.places]
+        self.dates = sorted(dates, key=lambda d: d.get("start", 0))
+        self.headline = [self._is_headline(k) for k in range(len(self.sents))]
+        self.attrs: list[list[_Attr]] = [[] for _ in self.sents]
+        self.claimants: list[tuple[int, str]] = []  # (token, name) in text order
+        self.denied: list[tuple[int, int]] = []  # token spans inside a denial
+        self.speaker_toks: set[int] = set()  # tokens of claimant names: not event places
+
+    # -- tokens and classes ---------------------------------------------------
+
+    def norm(self, i: int) -> str:
+        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+
+    def word(self, i: int, cls: str) -> int | None:
+        """End token of a word-class form starting at token ``i``, else None."""
+        for end, e in self.hits.get(i, ()):
+            if isinstance(e, Word) and e.cls == cls:
+                return end
+        return None
+
+    def word_value(self, i: int, cls: str) -> tuple[int, Any] | None:
+        for end, e in self.hits.get(i, ()):
+            if isinstance(e, Word) and e.cls == cls:
+                return end, e.value
+        return None
+
+    def noun(self, i: int, cls: str) -> tuple[str, bool, int] | None:
+        """(number, definite, end token) of a noun of ``cls`` at token ``i``."""
+        for end, e in self.hits.get(i, ()):
+            if isinstance(e, Noun) and e.cls == cls:
+                return e.number, e.definite, end
+        if 0 <= i < len(self.toks) and self.isword[i] and cls in self.voc.singulars:
+            from .numbers import dual_singulars
+
+            w = self.norm(i)
+            if len(w) > 3 and (w.endswith("ين") or w.endswith("ان")):
+                sing = self.voc.singulars[cls]
+                for s in dual_singulars(w):
+                    if s in sing:
+                        return "du", w.startswith("ال") or w[1:3] == "ال", i + 1
+        return None
+
+    def any_noun(self, i: int, classes) -> tuple[str, str, bool, int] | None:
+        for cls in classes:
+            n = self.noun(i, cls)
+            if n:
+                return (cls, *n)
+        return None
+
+    def trig_at(self, i: int) -> list[tuple[int, Trig]]:
+        return [(end, e) for end, e in self.hits.get(i, ()) if isinstance(e, Trig)]
+
+    def is_trigger(self, i: int, types=None) -> bool:
+        for _, e in self.trig_at(i):
+            if types is None or self.voc.rules[e.rule].type in types:
+                return True
+        return False
+
+    def next_word(self, i: int, limit: int) -> int:
+        """Index of the first word token at or after ``i`` (``limit`` if none)."""
+        while i < limit and not self.isword[i]:
+            i += 1
+        return i
+
+    def words_between(self, a: int, b: int) -> int:
+        return sum(1 for i in range(a, b) if self.isword[i])
+
+    # -- sentences ------------------------------------------------------------
+
+    def _is_headline(self, k: int) -> bool:
+        """A title or subtitle: a whole short line without a final full stop."""
+        s, e = self.sents[k]
+        t = self.doc.text
+        text = t[s:e].rstrip()
+        if not text:
+            return False
+        ls = t.rfind("\n", 0, s) + 1
+        le = t.find("\n", e)
+        line = t[ls:len(t) if le < 0 else le].strip()
+        if not line or (line[-1] in _TERMINAL and not line.endswith(("..", "…"))):
+            return False
+        return len(line.split()) <= 25
+
+    def sentence_range(self, i: int) -> tuple[int, int]:
+        return self.sent_tok[self.tok_sent[i]]
+
+    def fwd_end(self, i: int, limit: int) -> int:
+        """End of the clause that token ``i`` opens (exclusive)."""
+        k = i + 1
+        while k < limit:
+            if self.word(k, "boundaries") is not None or self.norm(k) in ("؛", ";"):
+                return k
+            k += 1
+        return limit
+
+    def bwd_start(self, i: int, lo: int, stop_attr: bool = True) -> int:
+        """Start of the clause that ends at token ``i`` (after a complementizer or boundary)."""
+        k = i - 1
+        while k >= lo:
+            if self.word(k, "boundaries") is not None or self.norm(k) in ("؛", ";", ":"):
+                return k + 1
+            if self.word(k, "complementizers") is not None:
+                return k + 1
+            if stop_attr and self.word(k, "attribution_verbs") is not None:
+                return k + 1
+            k -= 1
+        return lo
+
+    # -- mentions -------------------------------------------------------------
+
+    def mentions_in(self, a: int, b: int, kinds=("person", "place", "org")) -> list[_Mention]:
+        lo = bisect_left(self.mention_ts, a)
+        hi = bisect_left(self.mention_ts, b)
+        return [m for m in self.mentions[lo:hi] if m.kind in kinds]
+
+    def places_in(self, a: int, b: int) -> list[_Mention]:
+        lo = bisect_left(self.place_ts, a)
+        hi = bisect_left(self.place_ts, b)
+        return [m for m in self.places[lo:hi] if m.ts not in self.speaker_toks]
+
+    def mention_at(self, i: int, kinds=("person", "org", "place")) -> _Mention | None:
+        lo = bisect_left(self.mention_ts, i)
+        best = None
+        for m in self.mentions[lo:]:
+            if m.ts != i:
+                break
+            if m.kind in kinds and (best is None or kinds.index(m.kind) < kinds.index(best.kind)):
+                best = m
+        return best
+
+    def directional(self, m: _Mention, dirs_ok: tuple[str, ...] = ()) -> bool:
+        """Is the place after a preposition of direction (نحو، باتجاه، لـ)?"""
+        tok = self.toks[m.ts]
+        prefix = norm(self.doc.text[tok.start:m.start])
+        if prefix.endswith("ل") and "ل" not in dirs_ok:
+            return True
+        k = m.ts - 1
+        while k >= 0 and not self.isword[k]:
+            k -= 1
+        if k < 0:
+            return False
+        # skip a place trigger word: "باتجاه منطقة X"
+        if self.word(k, "place_joiners") is not None and k - 1 >= 0:
+            k2 = k - 1
+            if self.word(k2, "directional") is not None and self.norm(k2) not in dirs_ok:
+                return True
+        end = self.word(k, "directional")
+        if end is not None and end > k and self.norm(k) not in dirs_ok:
+            w = self.norm(k)
+            return not any(w == d or w.endswith(d) and len(w) - len(d) <= 2 and w.startswith(("و", "ف"))
+                           for d in dirs_ok)
+        return False
+
+    def agent(self, m: _Mention) -> bool:
+        """Is the place the subject of an event verb (أطلقتها روسيا)? Then it is not where it happened."""
+        k = m.ts - 1
+        while k >= 0 and not self.isword[k]:
+            k -= 1
+        if k < 0 or self.toks[m.ts].start != m.start:
+            return False
+        return self.is_trigger(k) and not self.norm(k).startswith("ال")
+
+    def runs(self, places: list[_Mention]) -> list[list[_Mention]]:
+        """Places joined by و / comma / a place word (في البصرة وميسان) as runs."""
+        out: list[list[_Mention]] = []
+        for m in places:
+            if out:
+                prev = out[-1][-1]
+                gap = self.doc.text[prev.end:m.start]
+                ok = True
+                for w in norm(gap).replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
+                    w2 = w[1:] if w.startswith("و") and len(w) > 1 else w
+                    if w in ("و",) or not w2:
+                        continue
+                    if w2 in self.voc_joiners or w in self.voc_joiners:
+                        continue
+                    ok = False
+                    break
+                if ok:
+                    out[-1].append(m)
+                    continue
+            out.append([m])
+        return out
+
+    @property
+    def voc_joiners(self) -> frozenset[str]:
+        return self.rules.compiled("claims_joiners", _joiners)
+
+
+def _joiners(rules: RuleSet) -> frozenset[str]:
+    words = rules.toml_tables("claims.toml").get("words", {})
+    return frozenset(norm(w) for w in words.get("place_joiners", []))
+
+
+def _names(ms: list[_Mention]) -> Any:
+    out: list[str] = []
+    for m in ms:
+        if m.name not in out:
+            out.append(m.name)
+    if not out:
+        return None
+    return out[0] if len(out) == 1 else out
+
+
+# ---------------------------------------------------------------------------
+# Attribution: the claimant
+
+
+class _Claimants:
+    def __init__(self, ctx: _Ctx) -> None:
+        self.c = ctx
+
+    def stop(self, i: int) -> bool:
+        c = self.c
+        if not c.isword[i] or i in c.num_tokens:
+            return True
+        w = c.norm(i)
+        if w.startswith("لل") or w in ("ل", "لـ"):
+            return True
+        for cls in ("complementizers", "np_stops", "time_words", "boundaries", "attribution_verbs",
+                    "attribution_preps"):
+            if c.word(i, cls) is not None:
+                return True
+        return c.is_trigger(i)
+
+    def skip_lead(self, i: int, limit: int) -> int:
+        """Skip commas and time words after an attribution word (أعلن، اليوم، الجيش)."""
+        c = self.c
+        for _ in range(6):
+            if i >= limit:
+                break
+            if not c.isword[i] and c.norm(i) in _COMMAS:
+                i += 1
+                continue
+            end = c.word(i, "time_words")
+            if end is not None:
+                i = end
+                continue
+            break
+        return i
+
+    def np(self, i: int, limit: int) -> tuple[str | None, int, int]:
+        """The claimant named from token ``i``: (name, first token, end token); name None if none."""
+        c = self.c
+        i = self.skip_lead(i, limit)
+        if i >= limit:
+            return None, i, i
+        nc = c.word(i, "not_claimants")
+        if nc is not None:
+            return None, i, i  # "بحسب البيانات الأولية": data, not a source
+        m = c.mention_at(i)
+        if m is not None and m.te <= limit:
+            return m.name, i, m.te
+        if self.stop(i):
+            return None, i, i
+        # A noun phrase: a source, a title, a generic body.
+        a = k = i
+        source = c.word(i, "source_nouns") is not None
+        while k < limit and k - a < 8:
+            if k > a and c.norm(k) == "في" and source:
+                k += 1
+                continue
+            if k > a and self.stop(k):
+                break
+            if c.norm(k) == "في":
+                break
+            k += 1
+        # apposition: "نائب المتحدث باسم الخارجية، شمس زاده:"
+        if k < limit and c.norm(k) in _COMMAS:
+            p = c.mention_at(k + 1, ("person",))
+            if p is not None:
+                return p.name, a, p.te
+        inside = c.mentions_in(a, k, ("person", "org"))
+        for m in inside:
+            if m.kind == "person":
+                return m.name, a, max(k, m.te)
+        if k == a:
+            return None, a, a
+        text = c.doc.text[c.toks[a].start:c.toks[k - 1].end]
+        anaph = c.word(a, "anaphors")
+        if anaph is not None and anaph == k:
+            return self.resolve(a, text), a, k
+        for m in inside:
+            return m.name, a, max(k, m.te)  # "مصادر في وزارة الكهرباء" speaks for the ministry
+        m = c.mention_at(a, ("place",))
+        if m is not None and m.te >= k:
+            return m.name, a, k
+        return text, a, k
+
+    def resolve(self, i: int, text: str) -> str:
+        """An anaphor (الوزارة، المصادر، البيان) as the earlier claimant or body it names."""
+        c = self.c
+        head = norm(text)
+        head = head[2:] if head.startswith("ال") else head
+        for tok, name in reversed(c.claimants):
+            if tok >= i:
+                continue
+            first = norm(name).split()[0]
+            first = first[2:] if first.startswith("ال") else first
+            if first == head or (len(head) > 3 and first.startswith(head[:-1]) and len(first) - len(head) <= 1):
+                return name
+        for m in reversed(c.mentions_in(0, i, ("org",))):
+            first = norm(m.name).split()[0]
+            first = first[2:] if first.startswith("ال") else first
+            if first == head:
+                return m.name
+        prev = [name for tok, name in c.claimants if tok < i]
+        if head in ("بيان", "مصدر", "مصادر") and prev:
+            return prev[-1]
+        return text
+
+    def look_back(self, i: int, lo: int) -> tuple[str | None, int, int]:
+        """A subject before the verb: "وكان الجيش الإسرائيلي أعلن"، "رئيس البلدية، فلان، قال"."""
+        c = self.c
+        k = i - 1
+        seen = 0
+        while k >= lo and seen < 8:
+            if c.isword[k]:
+                seen += 1
+                if c.word(k, "complementizers") is not None or c.word(k, "boundaries") is not None:
+                    break
+                if c.is_trigger(k) or c.word(k, "attribution_verbs") is not None:
+                    break
+            elif c.norm(k) not in _COMMAS and c.norm(k) not in ('"', "«", "»", "“", "”", "(", ")"):
+                break
+            k -= 1
+        best = None
+        for m in c.mentions_in(k + 1, i, ("person", "org", "place")):
+            if m.te <= i:
+                if best is None or m.kind == "person" or (best.kind == "place" and m.kind == "org"):
+                    best = m
+        if best is not None:
+            return best.name, best.ts, best.te
+        # a plain subject: "وكانت صحيفة «ديلي صباح» التركية قد أفادت"
+        a = k + 1
+        while a < i and (not c.isword[a] or c.word(a, "copulas") is not None):
+            a += 1
+        e = i
+        while e > a and (not c.isword[e - 1] or c.word(e - 1, "copulas") is not None
+                         or c.word(e - 1, "time_words") is not None):
+            e -= 1
+        if a < e and c.words_between(a, e) <= 6 and c.word(a, "not_claimants") is None \
+                and c.word(a, "np_stops") is None and c.word(a, "time_words") is None \
+                and all(not c.is_trigger(x) and x not in c.num_tokens for x in range(a, e)):
+            return c.doc.text[c.toks[a].start:c.toks[e - 1].end].strip("\"'«»“” "), a, e
+        return None, i, i
+
+    def subject(self, i: int, j: int, a: int, b: int, transmit: bool) -> tuple[str | None, int, int]:
+        """Claimant of the attribution verb at ``i`` whose subject may start at ``j``."""
+        c = self.c
+        name, s, e = self.np(j, b)
+        if transmit:
+            # "نقلت وكالة X (الإخبارية) عن مصدر Y": the source is Y
+            kk, n = (e if name else j), 0
+            while kk < b and n < 5:
+                if c.isword[kk]:
+                    if c.norm(kk) == "عن":
+                        inner, s2, e2 = self.np(kk + 1, b)
+                        if inner:
+                            name, s, e = inner, s2, e2
+                        break
+                    if c.word(kk, "complementizers") is not None or c.is_trigger(kk):
+                        break
+                    n += 1
+                kk += 1
+        if name is None:
+            name, s, e = self.look_back(i, a)
+        return name, s, e
+
+    def sentence(self, k: int) -> None:
+        """Find the attributions of sentence ``k`` (sentences are done in order)."""
+        c = self.c
+        a, b = c.sent_tok[k]
+        out = c.attrs[k]
+        i = a
+        while i < b:
+            kind = None
+            end = c.word(i, "attribution_verbs")
+            if end is not None:
+                kind = "verb"
+            else:
+                end = c.word(i, "attribution_preps")
+                if end is not None:
+                    kind = "prep"
+            if kind is None:
+                i += 1
+                continue
+            j = end
+            via_verb = False
+            if kind == "prep":
+                # "بحسب ما أفاد X"، "وفقا لما نقل X عن Y"، "وفقا لـ X"
+                jj = c.next_word(j, b)
+                if jj < b and c.norm(jj) in ("ما", "لما", "لـ", "ل"):
+                    jj2 = c.next_word(jj + 1, b)
+                    if c.norm(jj) in ("لـ", "ل") and jj2 < b:
+                        j = jj2
+                    elif jj2 < b and c.word(jj2, "attribution_verbs") is not None:
+                        via_verb = True
+                        i = jj2
+                        j = c.word(jj2, "attribution_verbs")
+                        end = j
+            transmit = c.word(i, "transmit_verbs") is not None
+            if kind == "verb" or via_verb:
+                name, s, e = self.subject(i, j, a, b, transmit)
+            else:
+                name, s, e = self.np(j, b)
+                kk = c.next_word(e if name else j, b)
+                if name and kk < b and c.norm(kk) == "عن" and c.word(j, "source_nouns") is None:
+                    inner, s2, e2 = self.np(kk + 1, b)
+                    if inner:
+                        name, s, e = inner, s2, e2
+            if name is not None:
+                m = c.mention_at(s, ("place",))
+                if m is not None and m.name == name:
+                    c.speaker_toks.update(range(s, e))
+            elif kind == "verb" or via_verb:
+                name, s, e = self.inherit(i), i, i
+            if name is not None:
+                out.append(_Attr(i, kind, name, (s, e)))
+                c.claimants.append((i, name))
+            i = max(end, i + 1)
+            if (kind == "verb" or via_verb) and e > i and s >= i:
+                i = e
+
+    def inherit(self, i: int) -> str | None:
+        """The claimant of a pronoun subject at token ``i``: the last one named before it."""
+        c = self.c
+        for tok, name in reversed(c.claimants):
+            if tok < i:
+                if c.tok_sent[i] - c.tok_sent[tok] <= _CONTEXT_SENTENCES:
+                    return name
+                return None
+        return None
+
+    def for_claim(self, t: int, same_type: list[int], before_only: bool = False) -> str | None:
+        """The claimant of a claim whose trigger is token ``t``."""
+        c = self.c
+        k = c.tok_sent[t]
+        attrs = c.attrs[k]
+        after = [x for x in attrs if x.pos > t]
+        if not before_only:
+            for x in after:
+                if x.kind == "prep" and not any(t < s < x.pos for s in same_type):
+                    return x.name
+                break
+        before = [x for x in attrs if x.pos < t]
+        if before:
+            return before[-1].name
+        if before_only:
+            return None
+        if after:
+            return after[0].name
+        if k > 0 and c.attrs[k - 1]:
+            return c.attrs[k - 1][-1].name
+        return None
+
+
+# ---------------------------------------------------------------------------
+# The mechanisms
+
+
+class _Finder:
+    def __init__(self, ctx: _Ctx, kb) -> None:
+        self.c = ctx
+        self.kb = kb
+        self.cl = _Claimants(ctx)
+        self.cands: list[_Cand] = []
+        self.same_type: dict[tuple[int, str], list[int]] = {}
+
+    # -- shared helpers ---------------------------------------------------------
+
+    def blocked(self, t: int, a: int, b: int) -> bool:
+        """Negated ("no casualties"), habitual, or inside a denial."""
+        c = self.c
+        k, seen = t - 1, 0
+        while k >= a and seen < 6:
+            if not c.isword[k]:
+                if c.norm(k) in _COMMAS or c.norm(k) in (":", "."):
+                    break
+                k -= 1
+                continue
+            if k in c.num_tokens:
+                break
+            if c.word(k, "negations") is not None:
+                return True
+            seen += 1
+            k -= 1
+        lo = max(a, t - 8)
+        for k in range(lo, min(b, t + 8)):
+            if c.word(k, "hedges") is not None:
+                return True
+        for s, e in c.denied:
+            if s <= t < e:
+                return True
+        return False
+
+    def demonstrative_before(self, t: int) -> bool:
+        c = self.c
+        k = t - 1
+        while k >= 0 and not c.isword[k]:
+            k -= 1
+        return k >= 0 and c.word(k, "demonstratives") is not None
+
+    def location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), context: bool = True) -> Any:
+        c = self.c
+        a, b = c.sentence_range(t)
+        fe = c.fwd_end(tend - 1, b)
+        fwd = c.places_in(tend, fe)
+        near = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
+        if near:
+            return _names(c.runs(near)[0])
+        bs = c.bwd_start(t, a)
+        back = [m for m in c.places_in(bs, t) if m.te <= t]
+        if back:
+            return _names(c.runs(back)[-1])
+        if fwd:
+            return _names(c.runs(fwd)[0])
+        back = [m for m in c.places_in(a, t) if m.te <= t]
+        if back:
+            return _names(c.runs(back)[0])
+        if not context:
+            return None
+        # the place of the sentences just before (the first one they name)
+        k = c.tok_sent[t]
+        for kk in range(k - 1, max(-1, k - 1 - _CONTEXT_SENTENCES), -1):
+            prev = c.places_in(*c.sent_tok[kk])
+            if prev:
+                return _names(c.runs(prev)[0])
+        return None
+
+    def phrase(self, head: int, end: int, limit: int, max_mods: int = 3) -> tuple[str, int]:
+        """Text of a noun with its modifiers (طائرات أوكرانية مسيرة), and its end token."""
+        c = self.c
+        k = end
+        mods = 0
+        while k < limit and mods < max_mods:
+            if not c.isword[k] and c.norm(k) == "-" and k + 1 < limit:
+                k += 1
+                continue
+            if not c.isword[k]:
+                break
+            me = c.word(k, "object_modifiers")
+            if me is not None:
+                k = me
+                mods += 1
+                continue
+            w = c.norm(k)
+            if len(w) > 3 and w.endswith(_NISBA_ENDS) and not c.is_trigger(k) and k not in c.num_tokens \
+                    and c.word(k, "np_stops") is None and c.word(k, "time_words") is None \
+                    and c.mention_at(k) is None:
+                k += 1
+                mods += 1
+                continue
+            break
+        while k > end and not c.isword[k - 1]:
+            k -= 1
+        return c.doc.text[self.word_start(head):c.toks[k - 1].end], k
+
+    def word_start(self, i: int) -> int:
+        """Original offset of the word at token ``i`` without its proclitics (بمسيرة → مسيرة)."""
+        c = self.c
+        for end, e in c.hits.get(i, ()):
+            if isinstance(e, (Noun, Trig)):
+                v = c.noun_vstart.get((i, end))
+                if v is not None:
+                    return c.doc.span(v, v + 1)[0]
+        return c.toks[i].start
+
+    def origin(self, a: int, b: int) -> str | None:
+        """Country of make: nisba + الصنع, or a nisba in the object phrase (صواريخ أميركية)."""
+        c = self.c
+        found = None
+        for k in range(a, min(b + 2, len(c.toks))):
+            if not c.isword[k]:
+                continue
+            country = self.kb.nisba_country(c.norm(k))
+            if country:
+                if c.word(k + 1, "made") is not None:
+                    return country
+                if k < b and found is None:
+                    found = country
+        return found
+
+    def count_of(self, nm) -> tuple[int | None, str | None]:
+        return nm.value, nm.qualifier
+
+    def qual_after(self, k: int, qual: str | None) -> str | None:
+        if qual:
+            return qual
+        c = self.c
+        k = c.next_word(k, len(c.toks))
+        v = c.word_value(k, "qualifiers_after")
+        return v[1] if v else None
+
+    def groups(self, a: int, b: int, cls: str, window: int, first_only: bool = False,
+               stop_types=()) -> list[_Group]:
+        """Counted objects of noun class ``cls`` in tokens [a, b)."""
+        c = self.c
+        out: list[_Group] = []
+        k = a
+        last_end = a
+
+        def paren(k: int) -> bool:
+            p = k - 1
+            return p >= 0 and c.norm(p) == "("
+
+        while k < b:
+            if c.isword[k]:
+                if c.word(k, "object_stops") is not None:
+                    break
+                if stop_types and k > a and c.is_trigger(k, stop_types):
+                    break
+            gap = c.words_between(last_end, k)
+            if (not out and gap > window) or (out and gap > 12):
+                break
+            hit = c.num_at.get(k)
+            if hit is not None:
+                te, nm = hit
+                e = c.next_word(te, b)
+                of = c.word(e, "out_of")
+                if of is not None and c.num_at.get(c.next_word(of, b)):
+                    te2, _ = c.num_at[c.next_word(of, b)]
+                    head = c.next_word(te2, b)
+                    n = c.noun(head, cls)
+                    if n:
+                        pend = self.phrase(head, n[2], b)[1]
+                        out.append(_Group(k, pend, nm.value, self.qual_after(pend, nm.qualifier), head))
+                        k = last_end = pend
+                        if first_only:
+                            break
+                        continue
+                n = c.noun(te, cls) if te < b else None
+                if n:
+                    pend = self.phrase(te, n[2], b)[1]
+                    out.append(_Group(k, pend, nm.value, self.qual_after(pend, nm.qualifier), te,
+                                      paren=paren(k)))
+                    k = last_end = pend
+                    if first_only:
+                        break
+                    continue
+                if out and c.word(e, "others") is not None:
+                    out.append(_Group(k, e + 1, nm.value, nm.qualifier, None))
+                    k = last_end = e + 1
+                    continue
+                if out and paren(k) and te < b and c.norm(te) == ")":
+                    out.append(_Group(k, te + 1, nm.value, nm.qualifier, None, paren=True))
+                    k = last_end = te + 1
+                    continue
+                k = te
+                continue
+            n = c.noun(k, cls)
+            if n:
+                number, definite, e = n
+                count = 2 if number == "du" else (1 if number == "sg" and not definite else None)
+                pend = self.phrase(k, e, b)[1]
+                out.append(_Group(k, pend, count, None, k))
+                k = last_end = pend
+                if first_only:
+                    break
+                continue
+            k += 1
+        return out
+
+    def group_before(self, t: int, lo: int, cls: str, window: int) -> _Group | None:
+        c = self.c
+        k, seen = t - 1, 0
+        while k >= lo and seen < window:
+            if c.isword[k]:
+                seen += 1
+                n = None
+                for kk in range(max(lo, k - 2), k):  # a multi-word noun ending here (طائرة مسيرة)
+                    n2 = c.noun(kk, cls)
+                    if n2 and n2[2] == k + 1:
+                        k, n = kk, n2
+                        break
+                if n is None:
+                    n = c.noun(k, cls)
+                if n:
+                    p = k - 1
+                    while p >= lo and not c.isword[p]:
+                        p -= 1
+                    if p >= lo and c.word(p, "object_stops") is not None:
+                        return None
+                    number, definite, e = n
+                    nb = c.num_before.get(k)
+                    if nb is not None:
+                        return _Group(nb[0], e, nb[1].value, nb[1].qualifier, k)
+                    count = 2 if number == "du" else (1 if number == "sg" and not definite else None)
+                    return _Group(k, e, count, None, k)
+            k -= 1
+        return None
+
+    def add(self, cand: _Cand) -> None:
+        self.cands.append(cand)
+
+    def base(self, rule: Rule, t: int) -> _Cand:
+        k = self.c.tok_sent[t]
+        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=self.c.headline[k])
+
+    def claimant(self, t: int, type_: str) -> str | None:
+        return self.cl.for_claim(t, self.same_type.get((self.c.tok_sent[t], type_), []))
+
+    # -- shootdown -----------------------------------------------------------------
+
+    def downed(self, rule: Rule, t: int, tend: int) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        if self.blocked(t, a, b):
+            return
+        fe = c.fwd_end(tend - 1, b)
+        groups = []
+        if rule.side in ("after", "both"):
+            groups = self.groups(tend, fe, rule.needs, rule.window, stop_types=("killed", "injured"))
+        if not groups and rule.side in ("before", "both"):
+            g = self.group_before(t, a, rule.needs, rule.window)
+            if g:
+                groups = [g]
+        if not groups:
+            return
+        obj = None
+        for gi, g in enumerate(groups):
+            cand = self.base(rule, t)
+            cand.count, cand.qualifier = g.count, g.qualifier
+            if g.head is not None:
+                obj, pend = self.phrase(g.head, c.noun(g.head, rule.needs)[2], b)
+                cand.origin = self.origin(g.head, pend)
+            cand.object = obj
+            if len(groups) > 1:
+                if g.paren:
+                    k = g.start - 1
+                    pl = [m for m in c.places_in(max(a, k - 6), k) if m.te <= k]
+                    cand.location = pl[-1].name if pl else None
+                else:
+                    nxt = groups[gi + 1].start if gi + 1 < len(groups) else fe
+                    if g.start < t:
+                        nxt = t
+                    pl = [m for m in c.places_in(g.end, nxt) if not c.directional(m)]
+                    cand.location = _names(c.runs(pl)[0]) if pl else None
+                if cand.location is None and gi == 0:
+                    cand.location = self.location(t, tend)
+            else:
+                cand.location = self.location(t, max(tend, g.end) if g.start >= t else tend)
+            cand.claimant = self.claimant(t, rule.type)
+            self.add(cand)
+
+    # -- killed / injured -------------------------------------------------------------
+
+    def casualty(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        if self.blocked(t, a, b) or self.demonstrative_before(t):
+            return
+        count = qual = None
+        fire = False
+        nb = c.num_before.get(t)
+        after = c.next_word(tend, b)
+        if rule.counts == "self":
+            if nb is not None:
+                count, qual, fire = nb[1].value, nb[1].qualifier, True
+            elif trig.dual:
+                count, fire = 2, True
+            else:
+                # a total reached: "ارتفاع ضحايا الزلزال إلى 51"، "عدد القتلى ... بلغ 17"
+                k, seen = tend, 0
+                while k < b and seen < 8:
+                    if c.isword[k]:
+                        seen += 1
+                        r = c.word(k, "reach")
+                        if r is not None:
+                            hit = c.num_at.get(c.next_word(r, b))
+                            if hit is not None:
+                                count, qual, fire = hit[1].value, hit[1].qualifier, True
+                                break
+                        if c.is_trigger(k, ("killed", "injured")) and k >= tend:
+                            break
+                    k += 1
+                if not fire and trig.definite:
+                    hit = c.num_at.get(after)
+                    if hit is not None and c.noun(c.next_word(hit[0], b), "victim") is None:
+                        count, qual, fire = hit[1].value, hit[1].qualifier, True
+                if not fire and any(c.voc.rules[e.rule].counts == "victims" for _, e in c.trig_at(t)):
+                    return  # a verbal noun (إصابة، وفاة): the event rule reads it
+                if not fire:
+                    key_noun = c.noun(t, rule.type)
+                    number = key_noun[0] if key_noun else "pl"
+                    p = t - 1
+                    while p >= a and not c.isword[p]:
+                        p -= 1
+                    between = p >= a and c.norm(p) in ("بين", "وبين")
+                    if number == "sg" and not trig.definite and not between:
+                        count, fire = 1, True
+                    elif not trig.definite:
+                        fire = True
+                    else:
+                        p = t - 1
+                        while p >= a and not c.isword[p]:
+                            p -= 1
+                        q = p - 1
+                        fire = any(c.word(x, "some") is not None for x in (p, q) if x >= a)
+        else:
+            hit = c.num_at.get(after) if after < b else None
+            if hit is not None:
+                count, qual, fire = hit[1].value, hit[1].qualifier, True
+                qual = self.qual_after(hit[0], qual)
+            if not fire:
+                # "قتلت القوات 5 مسلحين": a counted group a few words on
+                k, seen = after, 0
+                while k < b and seen < 4:
+                    if c.isword[k]:
+                        seen += 1
+                        if c.is_trigger(k) and k > after:
+                            break
+                        h = c.num_at.get(k)
+                        if h is not None and c.noun(c.next_word(h[0], b), "victim"):
+                            count, qual, fire = h[1].value, h[1].qualifier, True
+                            break
+                    k += 1
+            if not fire and nb is None:
+                # "أربعة أشخاص قتلوا"
+                p = t - 1
+                while p >= a and not c.isword[p]:
+                    p -= 1
+                if p >= a and c.noun(p, "victim"):
+                    h = c.num_before.get(p)
+                    if h is not None:
+                        count, qual, fire = h[1].value, h[1].qualifier, True
+            if not fire and nb is not None and c.noun(t, rule.type):
+                count, qual, fire = nb[1].value, nb[1].qualifier, True
+            if not fire and after < b:
+                n = c.noun(after, "victim")
+                if n:
+                    number, definite, _ = n
+                    fire = True
+                    if number == "du":
+                        count = 2
+                    elif number == "sg" and not definite:
+                        count = 1
+                elif c.word(after, "others") is not None:
+                    fire = True
+                elif c.noun(after, "killed") or c.noun(after, "injured"):
+                    pass  # "سقوط قتلى": the noun fires itself
+                else:
+                    p = c.mention_at(after, ("person",))
+                    if p is None:
+                        for k in range(after + 1, min(b, after + 4)):
+                            p = c.mention_at(k, ("person",))
+                            if p is not None:
+                                break
+                    if p is not None and rule.type == "killed":
+                        count, fire = 1, True
+        if not fire:
+            return
+        cand = self.base(rule, t)
+        cand.count, cand.qualifier = count, qual
+        if count is None and qual not in _VAGUE:
+            cand.qualifier = None
+        cand.location = self.location(t, tend)
+        cand.claimant = self.claimant(t, rule.type)
+        self.add(cand)
+
+    # -- attack ----------------------------------------------------------------------
+
+    def attack(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        if self.blocked(t, a, b) or self.demonstrative_before(t):
+            return
+        if rule.headline_only and not c.headline[c.tok_sent[t]]:
+            return
+        # a counter-measure: تصدت لهجوم، إحباط محاولات لتنفيذ هجمات
+        p, seen = t - 1, 0
+        lo = c.bwd_start(t, a, stop_attr=False)
+        while p >= lo and seen < 10:
+            if c.isword[p]:
+                seen += 1
+                if c.word(p, "countering") is not None or c.is_trigger(p, ("shootdown",)):
+                    return
+            p -= 1
+        for k in range(max(a, t - 3), min(b, tend + 3)):
+            if c.word(k, "ongoing") is not None:
+                return  # the war itself, a drill: not one attack
+        fe = c.fwd_end(tend - 1, b)
+        g = None
+        if rule.needs:
+            gs = self.groups(tend, fe, rule.needs, rule.window, first_only=True)
+            g = gs[0] if gs else None
+            if g is None and rule.side in ("before", "both"):
+                g = self.group_before(t, a, rule.needs, rule.window)
+            if g is None:
+                return
+        else:
+            gs = self.groups(tend, fe, "weapon", 8, first_only=True, stop_types=("shootdown",))
+            g = gs[0] if gs else None
+        count = qual = None
+        if g is not None:
+            count, qual = g.count, g.qualifier
+        if count is None and rule.counts == "self":
+            nb = c.num_before.get(t)
+            n = c.noun(t, "strike")
+            if nb is not None and n:
+                count, qual = nb[1].value, nb[1].qualifier
+            elif trig.dual:
+                count = 2
+            elif n and n[0] == "sg" and not n[1] and not trig.definite:
+                count = 1
+        cand = self.base(rule, t)
+        cand.count, cand.qualifier = count, qual
+        if g is not None and g.head is not None:
+            cand.object, pend = self.phrase(g.head, c.noun(g.head, rule.needs or "weapon")[2], b)
+            cand.origin = self.origin(g.head, pend)
+        elif not rule.needs:
+            cand.object, _ = self.phrase(t, tend, b, max_mods=2)
+        loc = self.location(t, tend, context=False)
+        if loc is None and g is None and trig.definite:
+            return  # "الهجوم" with nothing of its own: told before, or not an attack at all
+        cand.location = loc if loc is not None else self.location(t, tend)
+        cand.claimant = self.claimant(t, rule.type)
+        self.add(cand)
+
+    # -- power outage ----------------------------------------------------------------
+
+    def outage(self, rule: Rule, t: int, tend: int) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        if rule.needs_word:
+            k, seen, ok = tend, 0, False
+            while k < b and seen < rule.window:
+                if c.isword[k]:
+                    seen += 1
+                    if c.word(k, rule.needs_word) is not None:
+                        ok = True
+                        break
+                k += 1
+            if not ok:
+                return
+        if self.blocked(t, a, b):
+            return
+        units = tuple(self.c.voc.units)
+        count = qual = unit = None
+        fe = c.fwd_end(tend - 1, b)
+        for k in list(range(tend, fe)) + list(range(max(a, t - 8), t)):
+            hit = c.num_at.get(k)
+            if hit is None:
+                continue
+            n = c.any_noun(c.next_word(hit[0], b), units)
+            if n:
+                count, qual, unit = hit[1].value, hit[1].qualifier, c.voc.units[n[0]]
+                break
+        if unit is None:
+            for k in list(range(tend, min(fe, tend + 8))) + list(range(max(a, t - 4), t)):
+                if k in c.num_tokens:
+                    continue
+                n = c.any_noun(k, units)
+                if n and n[1] == "pl":
+                    unit = c.voc.units[n[0]]
+                    break
+        cand = self.base(rule, t)
+        cand.count, cand.qualifier, cand.unit = count, qual, unit
+        cand.location = self.location(t, tend, dirs_ok=("عن",))
+        cand.claimant = self.claimant(t, rule.type)
+        self.add(cand)
+
+    # -- meeting ---------------------------------------------------------------------
+
+    def meeting(self, rule: Rule, t: int, tend: int) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        k, seen = t - 1, 0
+        while k >= a and seen < 4:
+            if c.isword[k]:
+                seen += 1
+                if c.word(k, "cancel") is not None:
+                    return
+            k -= 1
+        k, seen = tend, 0
+        while k < b and seen < 2:
+            if c.isword[k]:
+                seen += 1
+                if c.word(k, "cancel") is not None:
+                    return
+            k += 1
+        lo = a
+        for k in range(t - 1, a - 1, -1):
+            if c.word(k, "boundaries") is not None:
+                lo = k + 1
+                break
+        hi = c.fwd_end(tend - 1, b)
+        people = [m for m in c.mentions_in(lo, hi, ("person",))]
+        names: list[str] = []
+        for m in people:
+            if m.name not in names:
+                names.append(m.name)
+        strong = len(names) >= 2
+        if not strong and c.word(t, "summit") is not None and not names:
+            orgs = [m for m in c.mentions_in(t, hi, ("org",))]
+            if orgs:
+                names = [orgs[0].name]
+                strong = True
+        if not names:
+            return
+        if any(s <= t < e for s, e in c.denied):
+            return
+        cand = self.base(rule, t)
+        cand.participants = names
+        cand.weak = not strong
+        cand.location = self.location(t, tend, dirs_ok=("إلى", "الى"))
+        cand.claimant = self.cl.for_claim(t, [], before_only=True)
+        self.add(cand)
+
+    # -- denial ----------------------------------------------------------------------
+
+    def _object_text(self, a: int, b: int, max_words: int = 10) -> tuple[str | None, int]:
+        c = self.c
+        k, n = a, 0
+        while k < b and n < max_words:
+            w = c.norm(k)
+            if not c.isword[k] and w in (".", "،", ",", ":", "؛", ";", "(", ")") :
+                break
+            if c.isword[k]:
+                if c.word(k, "boundaries") is not None and k > a:
+                    break
+                n += 1
+            k += 1
+        while k > a and not c.isword[k - 1]:
+            k -= 1
+        if k <= a:
+            return None, a
+        return c.doc.text[c.toks[a].start:c.toks[k - 1].end].strip("\"'«»“” "), k
+
+    def denial(self, rule: Rule, t: int, tend: int) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        name, _, np_end = self.cl.np(tend, b)
+        if name is None:
+            name = self.cl.look_back(t, a)[0] or self.cl.inherit(t)
+            np_end = tend
+        k = c.next_word(np_end, b)
+        # skip time words and commas: "ونفى الكرملين الجمعة تكهنات"
+        k = c.next_word(self.cl.skip_lead(k, b), b)
+        comp = c.word(k, "complementizers")
+        start = comp if comp is not None else k
+        # "تكهنات بأن ..."، "الأنباء التي تفيد بأن ...": the content after أن
+        for j in range(start, min(b, start + 6)):
+            e = c.word(j, "complementizers")
+            if e is not None and comp is None:
+                start = e
+                break
+        obj, oend = self._object_text(c.next_word(start, b), b, 12)
+        c.denied.append((t, max(oend, tend + 1)))
+        cand = self.base(rule, t)
+        cand.claimant = name
+        cand.object = obj
+        self.add(cand)
+
+    def denial_predicate(self, rule: Rule, t: int, tend: int) -> None:
+        c = self.c
+        a, b = c.sentence_range(t)
+        start = None
+        for k in range(t - 1, a - 1, -1):
+            e = c.word(k, "complementizers")
+            if e is not None and e <= t:
+                start = e
+                break
+        if start is None:
+            return  # the report called untrue must be quoted (قال إن الأنباء … غير صحيحة)
+        cand = self.base(rule, t)
+        cand.claimant = self.claimant(t, rule.type)
+        obj, _ = self._object_text(c.next_word(start, b), t, 40)
+        if obj:
+            words = obj.split()
+            obj = " ".join(words[-12:])
+        cand.object = obj
+        c.denied.append((start, tend))
+        self.add(cand)
+
+    # -- driver ----------------------------------------------------------------------
+
+    def run(self) -> list[_Cand]:
+        c = self.c
+        rules = c.voc.rules
+        hits = []
+        for i in sorted(c.hits):
+            for end, e in c.hits[i]:
+                if isinstance(e, Trig):
+                    hits.append((i, end, e))
+        # Denials first: what they deny is not claimed.
+        order = {"denial": 0, "denial_predicate": 0}
+        covered: set[tuple[int, int]] = set()
+        seq = []
+        last_of_type: dict[str, int] = {}
+        for i, end, e in hits:
+            r = rules[e.rule]
+            if (e.rule, i) in covered:
+                continue
+            prev = last_of_type.get(r.type)
+            if prev is not None and prev < i and c.words_between(prev, i) <= 1 and c.norm(i).startswith("و") \
+                    and r.type not in ("meeting", "denial"):
+                last_of_type[r.type] = i
+                continue  # "اعترضت ودمرت 21 طائرة": one act told with two verbs
+            last_of_type[r.type] = end - 1
+            for k in range(i, end):
+                covered.add((e.rule, k))
+            seq.append((order.get(r.mechanism, 1), i, end, e))
+            self.same_type.setdefault((c.tok_sent[i], r.type), []).append(i)
+        seq.sort(key=lambda x: (x[0], x[1]))
+        # Attributions, sentence by sentence, before the claims that use them.
+        for k in range(len(c.sents)):
+            self.cl.sentence(k)
+        for _, i, end, e in seq:
+            r = rules[e.rule]
+            m = r.mechanism
+            if m == "downed":
+                self.downed(r, i, end)
+            elif m == "casualty":
+                self.casualty(r, i, end, e)
+            elif m == "attack":
+                self.attack(r, i, end, e)
+            elif m == "outage":
+                self.outage(r, i, end)
+            elif m == "meeting":
+                self.meeting(r, i, end)
+            elif m == "denial":
+                self.denial(r, i, end)
+            elif m == "denial_predicate":
+                self.denial_predicate(r, i, end)
+        self.cands.sort(key=lambda x: x.trig)
+        return self.cands
+
+
+# ---------------------------------------------------------------------------
+# One claim per fact
+
+
+def _words(s: str) -> list[str]:
+    return norm(s).replace("،", " ").split()
+
+
+def _name_ok(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    x, y = _words(a), _words(b)
+    if len(x) > len(y):
+        x, y = y, x
+    n = len(x)
+    return any(y[i:i + n] == x for i in range(len(y) - n + 1))
+
+
+def _locs(v: Any) -> set[str]:
+    if v is None:
+        return set()
+    return {norm(x) for x in (v if isinstance(v, list) else [v])}
+
+
+def _compatible(e: _Cand, c: _Cand) -> bool:
+    if not _name_ok(e.claimant, c.claimant):
+        return False
+    le, lc = _locs(e.location), _locs(c.location)
+    return not le or not lc or bool(le & lc)
+
+
+def _key(c: _Cand) -> Any:
+    if c.count is not None:
+        return c.count
+    if c.qualifier in _VAGUE:
+        return c.qualifier
+    return None
+
+
+_SLOTS = ("qualifier", "object", "origin", "unit", "location", "claimant")
+
+
+def _fill(into: _Cand, other: _Cand) -> None:
+    for s in _SLOTS:
+        if getattr(into, s) is None and getattr(other, s) is not None:
+            setattr(into, s, getattr(other, s))
+    if other.participants:
+        parts = list(into.participants or [])
+        for p in other.participants:
+            if p not in parts:
+                parts.append(p)
+        into.participants = parts
+
+
+def _countries(name: str | None, kb) -> set[str]:
+    """Countries a claimant speaks for: روسيا → {روسيا}; وزارة الدفاع الروسية → {روسيا}."""
+    if not name or kb is None:
+        return set()
+    out = set()
+    names = _country_names(kb)
+    whole = norm(name)
+    if whole in names:
+        out.add(whole)
+    for w in whole.split():
+        c = kb.nisba_country(w)
+        if c:
+            out.add(norm(c))
+    return out
+
+
+def _country_names(kb) -> frozenset[str]:
+    cached = getattr(kb, "_claims_countries", None)
+    if cached is None:
+        cached = frozenset(norm(v) for v in kb.nisba.values())
+        try:
+            kb._claims_countries = cached
+        except AttributeError:  # pragma: no cover - a slotted knowledge object
+            pass
+    return cached
+
+
+def _same(e: _Cand, c: _Cand, kb=None) -> tuple[bool, bool]:
+    """Is ``c`` the claim ``e`` told again? (same, c replaces e as the fuller telling)"""
+    if e.type != c.type:
+        return False, False
+    if c.type == "meeting":
+        pe = {norm(p) for p in e.participants or []}
+        pc = {norm(p) for p in c.participants or []}
+        if pe & pc or e.sent == c.sent:
+            return True, e.weak and not c.weak
+        return False, False
+    if c.type == "denial":
+        if e.sent == c.sent or (e.claimant and c.claimant and _name_ok(e.claimant, c.claimant)) \
+                or (e.claimant is None and c.claimant is None):
+            return True, False
+        return False, False
+    ke, kc = _key(e), _key(c)
+    le, lc = _locs(e.location), _locs(c.location)
+    loc_ok = not le or not lc or bool(le & lc)
+    claim_ok = _name_ok(e.claimant, c.claimant)
+    if ke == kc and kc is not None:
+        if e.sent == c.sent:
+            return True, False
+        if not claim_ok and _countries(e.claimant, kb) & _countries(c.claimant, kb):
+            claim_ok = True  # روسيا and وزارة الدفاع الروسية tell the same figure
+        return claim_ok and loc_ok, False
+    if kc is None:
+        if e.sent == c.sent or (claim_ok and loc_ok):
+            return True, False
+        if ke is None and le and lc and le & lc:
+            return True, False  # one event, one place, told by two sources
+        return False, False
+    if ke is None and claim_ok and loc_ok:
+        return True, True
+    return False, False
+
+
+def _merge_into(kept: list[_Cand], c: _Cand, kb=None) -> None:
+    for n, e in enumerate(kept):
+        same, replace = _same(e, c, kb)
+        if not same:
+            continue
+        if replace:
+            _fill(c, e)
+            c.weak = c.weak and e.weak
+            kept[n] = c
+        else:
+            _fill(e, c)
+            e.weak = e.weak and c.weak
+        return
+    kept.append(c)
+
+
+def _merge(cands: list[_Cand], kb=None) -> list[_Cand]:
+    """One claim per fact: body tellings merged, then headlines folded into the body claim they sum up."""
+    body: list[_Cand] = []
+    heads: list[_Cand] = []
+    for c in cands:
+        (heads if c.headline else body).append(c)
+    kept: list[_Cand] = []
+    for c in body:
+        _merge_into(kept, c, kb)
+    for h in heads:
+        target = None
+        for e in kept:
+            if e.type != h.type:
+                continue
+            if h.type == "meeting":
+                pe = {norm(p) for p in e.participants or []}
+                if pe & {norm(p) for p in h.participants or []} or h.weak or e.weak:
+                    target = e
+                    break
+                continue
+            if _key(h) is None or _key(h) == _key(e) or h.type == "denial":
+                target = e
+                break
+        if target is None:
+            h.headline = False
+            _merge_into(kept, h, kb)
+            continue
+        for slot in _SLOTS:
+            if getattr(target, slot) is None and getattr(h, slot) is not None:
+                setattr(target, slot, getattr(h, slot))
+        if h.type == "meeting":
+            target.weak = target.weak and h.weak
+        if h.sent < target.sent:
+            target.sent, target.trig = h.sent, h.trig  # the first evidence
+    kept.sort(key=lambda x: x.trig)
+    return [c for c in kept if not c.weak]
+
+
+# ---------------------------------------------------------------------------
+
+
+def _date(ctx: _Ctx, t: int) -> str | None:
+    k = ctx.tok_sent[t]
+    s, e = ctx.sents[k]
+    pos = ctx.toks[t].start
+    best = None
+    for d in ctx.dates:
+        ds = d.get("start")
+        if ds is None or not (s <= ds < e) or not d.get("value"):
+            continue
+        dist = abs(ds - pos)
+        if best is None or dist < best[0]:
+            best = (dist, d["value"])
+    if best:
+        return best[1]
+    return ctx.doc.published.isoformat() if ctx.doc.published else None
 
 
 def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, dates: list[dict],
                 rules: RuleSet) -> list[dict[str, Any]]:
-    return []
+    """The claims of ``doc`` in the output contract's shape, in text order."""
+    from .knowledge import knowledge
+
+    voc = vocab(rules)
+    if not doc.text.strip():
+        return []
+    ctx = _Ctx(doc, voc, entities, numbers, dates, rules)
+    if not any(isinstance(e, Trig) for lst in ctx.hits.values() for _, e in lst):
+        return []
+    kb = knowledge(rules)
+    finder = _Finder(ctx, kb)
+    claims = _merge(finder.run(), kb)
+    out = []
+    for cl in claims:
+        s, e = ctx.sents[cl.sent]
+        out.append({
+            "type": cl.type,
+            "count": cl.count,
+            "qualifier": cl.qualifier,
+            "object": cl.object,
+            "origin": cl.origin,
+            "unit": cl.unit,
+            "location": cl.location,
+            "claimant": cl.claimant,
+            "participants": cl.participants,
+            "date": _date(ctx, cl.trig),
+            "evidence": doc.text[s:e],
+            "start": s,
+            "end": e,
+            "rule": cl.rule,
+        })
+    return out

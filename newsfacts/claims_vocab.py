@@ -1,0 +1,238 @@
+"""The claim vocabulary of ``rules/claims.toml``, compiled once per rule set.
+
+One :class:`~newsfacts.lexicon.Lexicon` holds every form the claim
+mechanisms look for: rule triggers, countable nouns (with derived dual,
+accusative and definite forms) and word classes. A document is scanned once
+(Aho-Corasick, proclitics handled by the lexicon) and the mechanisms in
+:mod:`newsfacts.claims` only look at the words around the hits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import Lexicon
+from .normalize import REMOVED, norm
+from .rules import RuleError, RuleSet, require
+
+FILE = "claims.toml"
+
+#: Mechanisms implemented in newsfacts/claims.py and the claim types they may produce.
+MECHANISMS = {
+    "downed": {"shootdown"},
+    "casualty": {"killed", "injured"},
+    "attack": {"attack"},
+    "outage": {"power_outage"},
+    "meeting": {"meeting"},
+    "denial": {"denial"},
+    "denial_predicate": {"denial"},
+}
+TYPES = ("shootdown", "power_outage", "killed", "injured", "attack", "meeting", "denial")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    index: int
+    id: str
+    type: str
+    mechanism: str
+    needs: str | None
+    needs_word: str | None
+    side: str
+    window: int
+    counts: str | None
+    headline_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Trig:
+    """Lexicon entry of a trigger form."""
+
+    rule: int
+    dual: bool
+    definite: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """Lexicon entry of a countable noun form."""
+
+    cls: str
+    number: str  # sg | pl | du
+    definite: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """Lexicon entry of a word-class form."""
+
+    cls: str
+    value: Any = None
+
+
+@dataclass
+class Vocab:
+    lexicon: Lexicon
+    rules: list[Rule]
+    singulars: dict[str, frozenset[str]]  # noun class -> normalized singular forms
+    units: dict[str, str]  # noun class -> unit
+    noun_classes: frozenset[str]
+    word_classes: frozenset[str] = field(default_factory=frozenset)
+
+
+def _plain(s: str) -> str:
+    """Diacritics and tatweel removed, spelling kept (ة stays ة for the lexicon's check)."""
+    return " ".join(REMOVED.sub("", s).split())
+
+
+def _accusative(w: str) -> str | None:
+    """The indefinite accusative spelling (صاروخ → صاروخا), if the word takes one."""
+    last = w[-1:]
+    if not last or last in "ةهاىيوء" or " " in w:
+        return None
+    return w + "ا"
+
+
+def _duals(w: str) -> list[str]:
+    """Dual spellings of a singular (first word only for phrases)."""
+    head, _, rest = w.partition(" ")
+    tail = (" " + rest) if rest else ""
+    if head.endswith("ة"):
+        stem = head[:-1] + "ت"
+        return [stem + "ين" + tail, stem + "ان" + tail]
+    if head[-1:] in "اىيوء":
+        return []
+    return [head + "ين" + tail, head + "ان" + tail]
+
+
+def _definite(w: str) -> str | None:
+    if w.startswith("ال") or w.startswith("لل"):
+        return None
+    return "ال" + w
+
+
+def _str_list(value: Any, what: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise RuleError(f"{FILE}: {what} must be a list of non-empty strings")
+    return value
+
+
+def _check_rule(rule: dict, nouns: set[str], words: set[str]) -> None:
+    path, rid = rule.get("_file", FILE), rule["id"]
+    mech = rule.get("mechanism")
+    require(mech in MECHANISMS, path, rid, f"unknown mechanism {mech!r} (one of {sorted(MECHANISMS)})")
+    require(rule.get("type") in MECHANISMS[mech], path, rid,
+            f"type {rule.get('type')!r} is not produced by mechanism {mech!r}")
+    trig = rule.get("triggers")
+    require(isinstance(trig, list) and trig and all(isinstance(t, str) and t.strip() for t in trig),
+            path, rid, "needs a non-empty 'triggers' list of strings")
+    require(rule.get("needs") is None or rule["needs"] in nouns, path, rid,
+            f"'needs' must name a noun class ({sorted(nouns)})")
+    require(rule.get("needs_word") is None or rule["needs_word"] in words, path, rid,
+            f"'needs_word' must name a word class ({sorted(words)})")
+    require(rule.get("side", "after") in ("after", "before", "both"), path, rid,
+            "'side' must be after, before or both")
+    require(isinstance(rule.get("window", 6), int) and rule.get("window", 6) > 0, path, rid,
+            "'window' must be a positive integer")
+    for ex in rule["examples"]:
+        require(isinstance(ex, dict) and isinstance(ex.get("text"), str), path, rid,
+                "every example needs a 'text' string")
+        exp = ex.get("expect")
+        require(isinstance(exp, list), path, rid, "every example needs an 'expect' list")
+        for e in exp:
+            require(isinstance(e, dict) and e.get("type") in TYPES, path, rid,
+                    f"every expected claim needs a 'type' (one of {TYPES})")
+
+
+def build(rules: RuleSet) -> Vocab:
+    """Compile the claim vocabulary and rules (call through :func:`vocab`)."""
+    t = rules.toml_tables(FILE)
+    lex = Lexicon()
+    singulars: dict[str, set[str]] = {}
+    noun_tables = t.get("nouns", {})
+    if not isinstance(noun_tables, dict):
+        raise RuleError(f"{FILE}: [nouns] must be a table of noun classes")
+    for cls, spec in noun_tables.items():
+        if not isinstance(spec, dict):
+            raise RuleError(f"{FILE}: [nouns.{cls}] must be a table")
+        auto_dual = spec.get("auto_dual", True)
+        explicit: dict[str, str] = {}
+        for number in ("singular", "plural", "dual"):
+            for w in _str_list(spec.get(number, []), f"[nouns.{cls}] {number}"):
+                explicit.setdefault(_plain(w), {"singular": "sg", "plural": "pl", "dual": "du"}[number])
+        forms: dict[str, str] = dict(explicit)
+        for w, number in explicit.items():
+            if number == "sg":
+                singulars.setdefault(cls, set()).add(norm(w))
+                if auto_dual:
+                    for d in _duals(w):
+                        forms.setdefault(d, "du")
+                acc = _accusative(w)
+                if acc:
+                    forms.setdefault(acc, "sg")
+        for w, number in forms.items():
+            lex.add(w, Noun(cls, number, w.startswith("ال")))
+            d = _definite(w)
+            if d:
+                lex.add(d, Noun(cls, number, True))
+    # Aerial objects are weapons too.
+    if "aerial" in noun_tables and "weapon" in noun_tables:
+        for key, entries in list(lex._entries.items()):
+            for e in list(entries):
+                if isinstance(e, Noun) and e.cls == "aerial":
+                    entries.append(Noun("weapon", e.number, e.definite))
+        singulars.setdefault("weapon", set()).update(singulars.get("aerial", set()))
+
+    words = t.get("words", {})
+    if not isinstance(words, dict):
+        raise RuleError(f"{FILE}: [words] must be a table of word classes")
+    for cls, forms in words.items():
+        if isinstance(forms, dict):  # phrase -> value (qualifiers_after)
+            for w, v in forms.items():
+                lex.add(_plain(w), Word(cls, v))
+        else:
+            for w in _str_list(forms, f"[words] {cls}"):
+                lex.add(_plain(w), Word(cls))
+
+    units = t.get("units", {})
+    if not isinstance(units, dict) or not all(isinstance(v, str) for v in units.values()):
+        raise RuleError(f"{FILE}: [units] must map unit names to noun classes")
+    unit_of = {}
+    for unit, cls in units.items():
+        if cls not in noun_tables:
+            raise RuleError(f"{FILE}: [units] {unit} names an unknown noun class {cls!r}")
+        unit_of[cls] = unit
+
+    compiled: list[Rule] = []
+    for raw in rules.toml(FILE):
+        _check_rule(raw, set(noun_tables), set(words))
+        r = Rule(index=len(compiled), id=raw["id"], type=raw["type"], mechanism=raw["mechanism"],
+                 needs=raw.get("needs"), needs_word=raw.get("needs_word"), side=raw.get("side", "after"),
+                 window=int(raw.get("window", 6)), counts=raw.get("counts"),
+                 headline_only=bool(raw.get("headline_only", False)))
+        compiled.append(r)
+        seen: set[tuple[str, bool]] = set()
+        for dual, forms in ((False, raw["triggers"]), (True, raw.get("dual", []))):
+            for w in _str_list(forms, f"rule {r.id} triggers"):
+                w = _plain(w)
+                variants = [(w, w.startswith("ال"))]
+                if not dual:
+                    acc = _accusative(w)
+                    if acc:
+                        variants.append((acc, False))
+                for v, _ in list(variants):
+                    d = _definite(v)
+                    if d and " " not in v:
+                        variants.append((d, True))
+                for v, definite in variants:
+                    if (v, dual) in seen:
+                        continue
+                    seen.add((v, dual))
+                    lex.add(v, Trig(r.index, dual, definite))
+    return Vocab(lexicon=lex, rules=compiled,
+                 singulars={k: frozenset(v) for k, v in singulars.items()},
+                 units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
+
+
+def vocab(rules: RuleSet) -> Vocab:
+    return rules.compiled("claims", build)
