@@ -14,6 +14,9 @@ from typing import Any, Iterable, Iterator
 from .inputs import Doc, Failure
 from .rules import RuleError, RuleSet
 
+#: A sentence that makes every extractor compile its rules (done once, before workers fork).
+WARM_UP = ("الإثنين 19 ديسمبر 2022\nأعلنت وزارة الدفاع الروسية أمس أنها أسقطت أربعة صواريخ فوق منطقة بيلغورود، "
+           "وقال الرئيس فلاديمير بوتين إن 3 أشخاص أصيبوا ونفى الكرملين انقطاع الكهرباء.")
 _RULES: RuleSet | None = None
 _OPTS: dict[str, Any] = {}
 
@@ -64,7 +67,7 @@ def run(items: Iterable[Doc | Failure], *, jobs: int = 1, rule_dirs: Iterable[st
     _init(dirs, published, include_text)
     from .pipeline import extract
 
-    extract("", rules=_RULES)  # load, validate and compile every rule once, before forking
+    extract(WARM_UP, "2022-12-19", rules=_RULES)  # load, validate and compile every rule once, before forking
     if jobs <= 1:
         for item in items:
             yield process(item)
