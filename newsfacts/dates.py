@@ -366,7 +366,7 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None,
         if not year_ok(y):
             return None
         v = _date(y, b, a)  # day first, as Arabic papers write it
-        if v is None and "n1" in g and g.get("sep") == "/":
+        if v is None and "n1" in g and g.get("sep", "").strip() == "/":
             v = _date(y, a, b)  # 12/19/2022: month first when day first is impossible
         return v.isoformat() if v else None
     day = int(g["day"]) if "day" in g else c.ordinals.get(_vk(g["ord"])) if "ord" in g else None
@@ -459,8 +459,9 @@ def _as_date(published: Any) -> _dt.date | None:
     return None
 
 
-def _matches(c: _Compiled, view: str) -> list[tuple[int, int, int, dict[str, str]]]:
-    """Every rule match of ``view``: (start, end, rule index, named groups).
+def _matches(c: _Compiled, view: str) -> list[tuple]:
+    """Every rule match of ``view``: (start, end, rule index, named groups, span of
+    the group ``also`` or None).
 
     Rules are tried only where they can start: at numbers, at English month
     names and at the Arabic start words (found with Aho-Corasick, far faster
@@ -499,14 +500,17 @@ def _matches(c: _Compiled, view: str) -> list[tuple[int, int, int, dict[str, str
         i = int(m.lastgroup[1:])
         g: dict[str, str] = {}
         s, e = m.span()
+        also = None
         for full, short in c.groups[i]:
             val = m.group(full)
             if val is not None:
                 if short == "mention":
                     s, e = m.span(full)
+                elif short == "also":
+                    also = m.span(full)
                 else:
                     g[short] = val
-        out.append((s, e, i, g))
+        out.append((s, e, i, g, also))
     return out
 
 
@@ -514,7 +518,7 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
     """Resolve ``matches`` against ``pub``: (view start, view end, value) per mention."""
     out: list[tuple[int, int, str]] = []
     weekday: tuple[int, int, bool] | None = None  # the last match if a weekday: start, end, reported
-    for s, e, i, g in matches:
+    for s, e, i, g, also in matches:
         since = "year" not in g and ("day" in g or "ord" in g) and \
             any(x in c.since_words for x in _prev_word(view, s))
         value = _resolve(c, c.rules[i], g, pub, since)
@@ -530,6 +534,10 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
         weekday = (s, e, value is not None) if "weekday" in g else None
         if value is not None:
             out.append((s, e, value))
+            if also is not None:  # "(1882 - 1963)": the second year of a range
+                y = int(view[also[0]:also[1]])
+                if int(c.rules[i].get("min_year", 1000)) <= y <= int(c.rules[i].get("max_year", 2100)):
+                    out.append((also[0], also[1], f"{y:04d}"))
     return out
 
 
