@@ -262,7 +262,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
     words.make_automaton()
     return _Compiled(
         num_regex=num_regex, word_regex=word_regex, words=words,
-        gap=re.compile(r"\s*[,،\-\u2013]?\s*\Z"), rules=rule_list, groups=groups, months=months,
+        gap=re.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups, months=months,
         month_name=re.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
         ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
         future_prefix={_key(w) for w in lists.get("future_prefix", [])},
