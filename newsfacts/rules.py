@@ -70,7 +70,8 @@ class RuleSet:
         return self._cache[key]
 
     def toml_tables(self, name: str) -> dict[str, Any]:
-        """The top-level tables of ``name`` other than ``rule`` (merged, later wins)."""
+        """The top-level tables of ``name`` other than ``rule``; a user's file extends the
+        built-in one (tables merge, lists extend, other values replace)."""
         key = "tables:" + name
         if key not in self._cache:
             self.toml(name)  # validate the file's rules too: a broken rule never loads silently
@@ -80,15 +81,7 @@ class RuleSet:
                     data = tomllib.loads(path.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
                     raise RuleError(f"{path}: cannot read rules: {err}") from None
-                for k, v in data.items():
-                    if k == "rule":
-                        continue
-                    if isinstance(v, dict) and isinstance(merged.get(k), dict):
-                        merged[k] = {**merged[k], **v}
-                    elif isinstance(v, list) and isinstance(merged.get(k), list):
-                        merged[k] = merged[k] + v
-                    else:
-                        merged[k] = v
+                _merge_into(merged, {k: v for k, v in data.items() if k != "rule"})
             self._cache[key] = merged
         return self._cache[key]
 
@@ -114,6 +107,18 @@ class RuleSet:
         if ck not in self._cache:
             self._cache[ck] = build(self)
         return self._cache[ck]
+
+
+def _merge_into(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    """User tables on top of built-in ones: tables merge, lists extend, values replace."""
+    for k, v in extra.items():
+        if isinstance(v, dict) and isinstance(base.get(k), dict):
+            base[k] = dict(base[k])
+            _merge_into(base[k], v)
+        elif isinstance(v, list) and isinstance(base.get(k), list):
+            base[k] = base[k] + v
+        else:
+            base[k] = v
 
 
 _DEFAULT: RuleSet | None = None

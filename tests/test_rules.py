@@ -40,3 +40,10 @@ def test_user_rules_reach_extraction(tmp_path):
     (tmp_path / "organizations.tsv").write_text("نادي الأصدقاء الخضر\tنادي الأصدقاء الخضر\tngo\n", encoding="utf-8")
     names = [o["name"] for o in extract(text, rules=RuleSet([tmp_path]))["organizations"]]
     assert "نادي الأصدقاء الخضر" in names
+
+
+def test_user_tables_extend_builtin_lists(tmp_path):
+    (tmp_path / "dates.toml").write_text('[months]\n"1" = ["جنيور"]\n', encoding="utf-8")
+    base = RuleSet().toml_tables("dates.toml")["months"]["1"]
+    both = RuleSet([tmp_path]).toml_tables("dates.toml")["months"]["1"]
+    assert both == base + ["جنيور"] and "يناير" in both
