@@ -48,6 +48,17 @@ class Knowledge:
     curated_family: frozenset[str] = field(default_factory=frozenset)
     function_raw: frozenset[str] = field(default_factory=frozenset)
     not_orgs: frozenset[str] = field(default_factory=frozenset)
+    #: Verbs whose subject, right after them, is often a person (قال، أضاف، أكد).
+    reporting: frozenset[str] = field(default_factory=frozenset)
+    #: Words after which a person is named in the genitive (قوله after عن X).
+    quote_after: frozenset[str] = field(default_factory=frozenset)
+    #: أبو، أم: a kunya before a given name is a name (أبو حمزة).
+    kunya: frozenset[str] = field(default_factory=frozenset)
+    #: بن، بنت: between two names (شهاب بن طارق).
+    nasab: frozenset[str] = field(default_factory=frozenset)
+    #: Regnal ordinals that end a name (عبدالله الثاني، محمد الخامس).
+    regnal: frozenset[str] = field(default_factory=frozenset)
+    compound_tails: frozenset[str] = field(default_factory=frozenset)
 
     def known_name(self, w: str) -> bool:
         """A normalized word that a name lexicon lists."""
@@ -112,7 +123,14 @@ def build(rules: RuleSet) -> Knowledge:
             for alias in row[1:]:
                 if alias:
                     lex.add(alias, ("famous", row[0]))
-    famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()}
+    connectors = {norm(w) for w in people_t.get("connectors", [])}
+    # Second halves of compound given names (عبد الله، نور الدين): never a surname alone.
+    tails = {norm(w) for w in people_t.get("compound_tails", [])}
+    for row in rules.tsv("names/given.tsv"):
+        parts = norm(row[0]).split() if row and row[0] else []
+        if len(parts) == 2 and parts[1].startswith("ال"):
+            tails.add(parts[1])
+    famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()} - connectors - tails
 
     def nset(values) -> frozenset[str]:
         return frozenset(norm(v) for v in values if v)
@@ -141,6 +159,12 @@ def build(rules: RuleSet) -> Knowledge:
         curated_family=nset(r[0] for r in rules.tsv("names/family_extra.tsv")) | famous_words,
         function_raw=frozenset(REMOVED.sub("", w) for w in words.get("function", []) if w.endswith("ى")),
         not_orgs=nset(orgs_t.get("generic_bodies", [])),
+        reporting=nset(people_t.get("reporting_verbs", [])),
+        quote_after=nset(people_t.get("quote_words", [])),
+        kunya=nset(people_t.get("kunya", [])),
+        nasab=nset(people_t.get("nasab", [])),
+        regnal=nset(people_t.get("regnal", [])),
+        compound_tails=frozenset(tails),
     )
 
 
