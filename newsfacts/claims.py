@@ -146,6 +146,11 @@ class _Ctx:
         self.mentions.sort(key=lambda m: (m.ts, -m.te))
         self.mention_ts = [m.ts for m in self.mentions]
         self.places = [m for m in self.mentions if m.kind == "place"]
+        self.place_country = {norm(p["name"]): norm(p["country"]) for p in entities.get("places", [])
+                              if p.get("country")}
+        self.mention_count: dict[str, int] = {}
+        for m in self.places:
+            self.mention_count[m.name] = self.mention_count.get(m.name, 0) + 1
         self.place_ts = [m.ts for m in self.places]
         self.dates = sorted(dates, key=lambda d: d.get("start", 0))
         self.headline = [self._is_headline(k) for k in range(len(self.sents))]
@@ -187,6 +192,22 @@ class _Ctx:
                     if s in sing:
                         return "du", w.startswith("ال") or w[1:3] == "ال", i + 1
         return None
+
+    def clitic(self, i: int) -> str:
+        """The proclitics written before the lexicon form at token ``i`` (بغارة → ب)."""
+        tok = self.toks[i]
+        for end, e in self.hits.get(i, ()):
+            v = self.noun_vstart.get((i, end))
+            if v is not None:
+                return self.doc.vtext[tok.vstart:v]
+        return ""
+
+    def counted_by(self, i: int):
+        """The number right before the noun at token ``i`` that counts it (not "8 بغارة")."""
+        nb = self.num_before.get(i)
+        if nb is None or any(ch in "بلك" for ch in self.clitic(i)):
+            return None
+        return nb
 
     def any_noun(self, i: int, classes) -> tuple[str, str, bool, int] | None:
         for cls in classes:
@@ -363,7 +384,7 @@ class _Claimants:
         if not c.isword[i] or i in c.num_tokens:
             return True
         w = c.norm(i)
-        if w.startswith("لل") or w in ("ل", "لـ"):
+        if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
         for cls in ("complementizers", "np_stops", "time_words", "boundaries", "attribution_verbs",
                     "attribution_preps"):
@@ -533,6 +554,14 @@ class _Claimants:
             if kind is None:
                 i += 1
                 continue
+            if kind == "verb":
+                p = i - 1
+                while p >= a and not c.isword[p]:
+                    p -= 1
+                if p >= a and (c.word(p, "statement_nouns") is not None
+                               or any(c.word(x, "statement_nouns") == p + 1 for x in range(max(a, p - 2), p))):
+                    i = end  # "في تصريحات بثها التلفزيون": who broadcast, not who said
+                    continue
             j = end
             via_verb = False
             if kind == "prep":
@@ -654,26 +683,35 @@ class _Finder:
         a, b = c.sentence_range(t)
         fe = c.fwd_end(tend - 1, b)
         fwd = c.places_in(tend, fe)
-        near = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
+        near_end = fe
+        for k in range(tend, fe):
+            if c.word(k, "relatives") is not None and k > tend:
+                near_end = k
+                break
+        ok = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
+        near = [m for m in ok if m.ts < near_end]
         if near:
             return _names(c.runs(near)[0])
         bs = c.bwd_start(t, a)
         back = [m for m in c.places_in(bs, t) if m.te <= t]
         if back:
-            return _names(c.runs(back)[-1])
-        if fwd:
-            return _names(c.runs(fwd)[0])
+            return _names(c.runs(back)[0])
+        if ok:
+            return _names(c.runs(ok)[0])
         back = [m for m in c.places_in(a, t) if m.te <= t]
         if back:
             return _names(c.runs(back)[0])
+        if fwd:
+            return _names(c.runs(fwd)[0])  # only where it headed (باتجاه موسكو)
         if not context:
             return None
-        # the place of the sentences just before (the first one they name)
+        # the main place of the sentences just before
         k = c.tok_sent[t]
         for kk in range(k - 1, max(-1, k - 1 - _CONTEXT_SENTENCES), -1):
-            prev = c.places_in(*c.sent_tok[kk])
+            prev = [m for m in c.places_in(*c.sent_tok[kk]) if not c.directional(m)]
             if prev:
-                return _names(c.runs(prev)[0])
+                best = max(prev, key=lambda m: c.mention_count.get(m.name, 0))
+                return best.name
         return None
 
     def phrase(self, head: int, end: int, limit: int, max_mods: int = 3) -> tuple[str, int]:
@@ -752,6 +790,15 @@ class _Finder:
             p = k - 1
             return p >= 0 and c.norm(p) == "("
 
+        def joined(k: int) -> bool:
+            """Is the group at ``k`` coordinated with the one before (وطائرتين، وعلى أربع أخرى)?"""
+            for x in range(max(last_end, k - 3), k + 1):
+                w = c.norm(x)
+                if w == "و" or (w.startswith("و") and (x == k or c.word(x, "np_stops") is not None
+                                                        or w[1:] in ("على", "في", "فوق"))):
+                    return True
+            return False
+
         while k < b:
             if c.isword[k]:
                 if c.word(k, "object_stops") is not None:
@@ -761,6 +808,9 @@ class _Finder:
             gap = c.words_between(last_end, k)
             if (not out and gap > window) or (out and gap > 12):
                 break
+            if out and (c.num_at.get(k) or c.noun(k, cls)) and not paren(k) and not joined(k):
+                k += 1
+                continue
             hit = c.num_at.get(k)
             if hit is not None:
                 te, nm = hit
@@ -865,6 +915,8 @@ class _Finder:
                 groups = [g]
         if not groups:
             return
+        if len(groups) > 1 and any(g.count is not None for g in groups):
+            groups = [g for g in groups if g.count is not None]  # a breakdown: its header has no count
         obj = None
         for gi, g in enumerate(groups):
             cand = self.base(rule, t)
@@ -900,7 +952,7 @@ class _Finder:
             return
         count = qual = None
         fire = False
-        nb = c.num_before.get(t)
+        nb = c.counted_by(t)
         after = c.next_word(tend, b)
         if rule.counts == "self":
             if nb is not None:
@@ -931,10 +983,7 @@ class _Finder:
                 if not fire:
                     key_noun = c.noun(t, rule.type)
                     number = key_noun[0] if key_noun else "pl"
-                    p = t - 1
-                    while p >= a and not c.isword[p]:
-                        p -= 1
-                    between = p >= a and c.norm(p) in ("بين", "وبين")
+                    between = any(c.norm(x) in ("بين", "وبين") for x in range(max(a, t - 3), t))
                     if number == "sg" and not trig.definite and not between:
                         count, fire = 1, True
                     elif not trig.definite:
@@ -1043,7 +1092,7 @@ class _Finder:
         if g is not None:
             count, qual = g.count, g.qualifier
         if count is None and rule.counts == "self":
-            nb = c.num_before.get(t)
+            nb = c.counted_by(t)
             n = c.noun(t, "strike")
             if nb is not None and n:
                 count, qual = nb[1].value, nb[1].qualifier
@@ -1070,17 +1119,6 @@ class _Finder:
     def outage(self, rule: Rule, t: int, tend: int) -> None:
         c = self.c
         a, b = c.sentence_range(t)
-        if rule.needs_word:
-            k, seen, ok = tend, 0, False
-            while k < b and seen < rule.window:
-                if c.isword[k]:
-                    seen += 1
-                    if c.word(k, rule.needs_word) is not None:
-                        ok = True
-                        break
-                k += 1
-            if not ok:
-                return
         if self.blocked(t, a, b):
             return
         units = tuple(self.c.voc.units)
@@ -1223,6 +1261,19 @@ class _Finder:
 
     # -- driver ----------------------------------------------------------------------
 
+    def needs_word(self, rule: Rule, t: int, tend: int) -> bool:
+        """Does a word of ``rule.needs_word`` follow the trigger within ``rule.window`` words?"""
+        c = self.c
+        b = c.sentence_range(t)[1]
+        k, seen = tend, 0
+        while k < b and seen < rule.window:
+            if c.isword[k]:
+                seen += 1
+                if c.word(k, rule.needs_word) is not None:
+                    return True
+            k += 1
+        return False
+
     def run(self) -> list[_Cand]:
         c = self.c
         rules = c.voc.rules
@@ -1257,6 +1308,8 @@ class _Finder:
         for _, i, end, e in seq:
             r = rules[e.rule]
             m = r.mechanism
+            if r.needs_word and not self.needs_word(r, i, end):
+                continue
             if m == "downed":
                 self.downed(r, i, end)
             elif m == "casualty":
@@ -1339,6 +1392,8 @@ def _countries(name: str | None, kb) -> set[str]:
     if whole in names:
         out.add(whole)
     for w in whole.split():
+        if w in names:
+            out.add(w)
         c = kb.nisba_country(w)
         if c:
             out.add(norm(c))
@@ -1356,7 +1411,14 @@ def _country_names(kb) -> frozenset[str]:
     return cached
 
 
-def _same(e: _Cand, c: _Cand, kb=None) -> tuple[bool, bool]:
+def _within(a: set[str], b: set[str], countries: dict[str, str] | None) -> bool:
+    """Is a place of one set in a country named by the other (الأنبار in العراق)?"""
+    if not countries:
+        return False
+    return any(countries.get(x) in b for x in a) or any(countries.get(x) in a for x in b)
+
+
+def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) -> tuple[bool, bool]:
     """Is ``c`` the claim ``e`` told again? (same, c replaces e as the fuller telling)"""
     if e.type != c.type:
         return False, False
@@ -1373,7 +1435,7 @@ def _same(e: _Cand, c: _Cand, kb=None) -> tuple[bool, bool]:
         return False, False
     ke, kc = _key(e), _key(c)
     le, lc = _locs(e.location), _locs(c.location)
-    loc_ok = not le or not lc or bool(le & lc)
+    loc_ok = not le or not lc or bool(le & lc) or _within(le, lc, countries)
     claim_ok = _name_ok(e.claimant, c.claimant)
     if ke == kc and kc is not None:
         if e.sent == c.sent:
@@ -1384,17 +1446,17 @@ def _same(e: _Cand, c: _Cand, kb=None) -> tuple[bool, bool]:
     if kc is None:
         if e.sent == c.sent or (claim_ok and loc_ok):
             return True, False
-        if ke is None and le and lc and le & lc:
-            return True, False  # one event, one place, told by two sources
+        if c.type == "power_outage" and ke is None and le and lc and (le & lc or _within(le, lc, countries)):
+            return True, False  # one region without power, told by two sources
         return False, False
     if ke is None and claim_ok and loc_ok:
         return True, True
     return False, False
 
 
-def _merge_into(kept: list[_Cand], c: _Cand, kb=None) -> None:
+def _merge_into(kept: list[_Cand], c: _Cand, kb=None, countries=None) -> None:
     for n, e in enumerate(kept):
-        same, replace = _same(e, c, kb)
+        same, replace = _same(e, c, kb, countries)
         if not same:
             continue
         if replace:
@@ -1408,7 +1470,7 @@ def _merge_into(kept: list[_Cand], c: _Cand, kb=None) -> None:
     kept.append(c)
 
 
-def _merge(cands: list[_Cand], kb=None) -> list[_Cand]:
+def _merge(cands: list[_Cand], kb=None, countries: dict[str, str] | None = None) -> list[_Cand]:
     """One claim per fact: body tellings merged, then headlines folded into the body claim they sum up."""
     body: list[_Cand] = []
     heads: list[_Cand] = []
@@ -1416,7 +1478,7 @@ def _merge(cands: list[_Cand], kb=None) -> list[_Cand]:
         (heads if c.headline else body).append(c)
     kept: list[_Cand] = []
     for c in body:
-        _merge_into(kept, c, kb)
+        _merge_into(kept, c, kb, countries)
     for h in heads:
         target = None
         for e in kept:
@@ -1433,7 +1495,7 @@ def _merge(cands: list[_Cand], kb=None) -> list[_Cand]:
                 break
         if target is None:
             h.headline = False
-            _merge_into(kept, h, kb)
+            _merge_into(kept, h, kb, countries)
             continue
         for slot in _SLOTS:
             if getattr(target, slot) is None and getattr(h, slot) is not None:
@@ -1479,7 +1541,7 @@ def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, d
         return []
     kb = knowledge(rules)
     finder = _Finder(ctx, kb)
-    claims = _merge(finder.run(), kb)
+    claims = _merge(finder.run(), kb, ctx.place_country)
     out = []
     for cl in claims:
         s, e = ctx.sents[cl.sent]
