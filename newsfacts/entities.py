@@ -47,16 +47,39 @@ class Entity:
     trigger_forms: list[str] = field(default_factory=list)
 
 
+def _with_breaks(doc: Document) -> list[Token]:
+    """The document's tokens, plus an empty non-word token wherever the original text
+    between two words holds a line break or a mark the view dropped (a free-standing
+    tatweel: تلفزيون سوريا ـ إسطنبول), so no name runs across it."""
+    toks = doc.tokens
+    text = doc.text
+    out: list[Token] = []
+    prev_end = None
+    for t in toks:
+        if prev_end is not None and t.start > prev_end:
+            gap = text[prev_end:t.start]
+            if "\n" in gap or not gap.isspace():
+                out.append(Token(-1, t.start, t.start, t.vstart - 1, t.vstart - 1, "\n"))
+        out.append(t)
+        prev_end = t.end
+    return out
+
+
 class _Scan:
     """Per-document lookup helpers over tokens and lexicon matches."""
 
     def __init__(self, doc: Document, kb: Knowledge) -> None:
         self.doc, self.kb = doc, kb
-        self.toks: list[Token] = [t for t in doc.tokens]
+        self.toks: list[Token] = _with_breaks(doc)
         self.vstarts = [t.vstart for t in self.toks]
         self.by_tok: dict[int, list[Match]] = {}
         for m in kb.lexicon.scan(doc):
             self.by_tok.setdefault(self.tok_at(m.vstart), []).append(m)
+
+    def al(self, i: int) -> bool:
+        """Token ``i`` starts with the article as written (ال), not a hamza alef (ألونسو، إلياس)."""
+        t = self.toks[i]
+        return REMOVED.sub("", self.doc.text[t.start:t.start + 4])[:2] == "ال"
 
     def tok_at(self, vpos: int) -> int:
         return max(0, bisect_right(self.vstarts, vpos) - 1)
@@ -112,7 +135,7 @@ class _Scan:
         surface = self.doc.text[t.start:t.end]
         if not loose and ("\u064b" in surface or (surface.endswith("ه") and len(w) > 3) or surface.endswith("ى")):
             return False  # tanween (an indefinite noun), a pronoun suffix (حليفه), a verb in ى (تحدى)
-        if w.startswith("ال") and not allow_al:
+        if not allow_al and self.al(i):
             return False
         return True
 
@@ -139,7 +162,7 @@ def _person_extent(sc: _Scan, i: int) -> int:
         if w in kb.connectors:
             if j + 1 >= len(sc.toks) or not sc.name_like(j + 1, allow_al=True, loose=True):
                 break
-        elif w.startswith("ال") and not known and not after_connector:
+        elif not known and not after_connector and sc.al(j):
             # A family name with the article (السوداني، اليحيى) ends a name.
             if w in kb.regnal and j > i and words <= 2 and lexicon_only:
                 nxt = sc.word(j + 1)
@@ -280,7 +303,7 @@ def _people(sc: _Scan) -> list[Cand]:
         if _free_nisba(sc, i):
             j = i + 1
             nt = sc.word(j)
-            if nt is not None and nt.norm.startswith("ال") and not kb.nisba_country(nt.norm) \
+            if nt is not None and sc.al(j) and not kb.nisba_country(nt.norm) \
                     and not sc.matches(j, "title") and sc.word(j + 1) is not None:
                 j += 1  # one adjective between: الأميركي المخضرم أندري أغاسي
             if sc.name_like(j) and not sc.matches(j, "title"):
@@ -302,7 +325,7 @@ def _subject_name(sc: _Scan, j: int, rule: str) -> Cand | None:
     if t is None or sc.matches(j, "title") or sc.matches(j, "orghead") or sc.matches(j, "org"):
         return None
     w = t.norm
-    if w.startswith("ال"):
+    if sc.al(j):
         if w in kb.family or (w.endswith("ي") and w not in kb.common and not kb.nisba_country(w)
                               and not sc.is_stop(w) and w not in kb.title_words and w not in kb.not_names
                               and not sc.matches(j, "place")):
@@ -397,51 +420,102 @@ def _orgs(sc: _Scan) -> list[Cand]:
                     out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
                                     assimilated=m.assimilated))
                 elif e[0] == "orghead":
-                    _, mx, generic, descriptor = e
-                    j = sc.tok_end(m.vend)
-                    end = None
-                    named = False
-                    for n in range(mx):
-                        t = sc.word(j)
-                        if t is None:
-                            break
-                        w = t.norm
-                        known = sc.matches(j, "org") or sc.matches(j, "place")
-                        if known and not known[0][0].prefix:
-                            end = known[0][0].vend
-                            named = True
-                            j = sc.tok_end(end)
-                            continue
-                        if kb.nisba_country(w):
-                            if descriptor and named:
-                                break  # صحيفة فاينانشال تايمز البريطانية: the nisba describes the paper
-                            end = t.vend
-                            j += 1
-                            continue
-                        if (w.startswith("ال") and not sc.is_stop(w) and w not in kb.org_stop and len(w) > 3
-                                and not sc.matches(j, "trigger") and not sc.matches(j, "orghead")):
-                            end, named = t.vend, True
-                            j += 1
-                            continue
-                        if (n > 0 and w.startswith("لل") and len(w) > 4 and not sc.is_stop("ا" + w[1:])
-                                and j + 1 < len(sc.toks)):
-                            end, named = t.vend, True  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
-                            j += 1
-                            continue
-                        if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
-                                and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
-                            end, named = t.vend, True
-                            j += 1
-                            if descriptor:
-                                continue
-                        break
-                    if end is not None and (named or not generic) and not _generic_body(sc, m, end):
-                        if descriptor:
-                            first = sc.toks[sc.tok_end(m.vend)]
-                            out.append(Cand("org", first.vstart, end, 2, "org.head"))
-                        else:
-                            out.append(Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated))
-    return out
+                    c = _quoted_org(sc, m, e)
+                    out.append(c or _head_org(sc, m, e))
+    for i, t in enumerate(sc.toks):
+        # org.site: X نت is a news site (الجزيرة نت، المهرية نت)
+        if t.norm == "نت" and i > 0 and sc.word(i - 1) and len(sc.toks[i - 1].norm) > 2 \
+                and not sc.is_stop(sc.toks[i - 1].norm):
+            out.append(Cand("org", sc.toks[i - 1].vstart, t.vend, 2, "org.site"))
+    return [c for c in out if c is not None]
+
+
+_OPEN_QUOTES = frozenset('"«“(\'')
+_CLOSE_QUOTES = frozenset('"»”)\'')
+
+
+def _quoted_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
+    """A descriptor head and a quoted name: صحيفة "ديلي صباح"، وكالة ( أنكا )."""
+    j = sc.tok_end(m.vend)
+    if j >= len(sc.toks) or sc.toks[j].norm not in _OPEN_QUOTES:
+        return None
+    k = j + 1
+    while k < len(sc.toks) and k - j <= 5 and sc.toks[k].is_word:
+        k += 1
+    if k == j + 1 or k >= len(sc.toks) or k - j > 5 or sc.toks[k].norm not in _CLOSE_QUOTES:
+        return None
+    return Cand("org", sc.toks[j + 1].vstart, sc.toks[k - 1].vend, 2, "org.quoted")
+
+
+def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
+    """org.head: HEAD + complements (nisba, ال-noun, known name, genitive ل, construct noun)."""
+    kb = sc.kb
+    _, mx, generic, descriptor = e
+    j = sc.tok_end(m.vend)
+    end = None
+    named = False
+    after_nisba = False
+    key = None
+    only_indef_nisba = None
+    for n in range(mx):
+        t = sc.word(j)
+        if t is None:
+            break
+        w = t.norm
+        known = sc.matches(j, "org") or sc.matches(j, "place")
+        if known and not known[0][0].prefix and not after_nisba:
+            km, ke = known[0]
+            if ke[0] == "org" and key is None:
+                key = norm(ke[1])
+            end, named, only_indef_nisba = km.vend, True, False
+            j = sc.tok_end(end)
+            continue
+        if kb.nisba_country(w):
+            if descriptor and named:
+                break  # صحيفة فاينانشال تايمز البريطانية: the nisba describes the paper
+            if only_indef_nisba is None:
+                only_indef_nisba = not sc.al(j) and not m.key.startswith("ال")
+            end = t.vend
+            after_nisba = True
+            j += 1
+            continue
+        if after_nisba and not w.startswith("لل"):
+            break  # وزارة الخارجية التركية | الأنباء
+        if n > 0 and named and w.startswith("وال") and len(w) > 5 and not sc.is_stop(w[1:]) \
+                and REMOVED.sub("", sc.doc.text[t.start:t.start + 4])[:3] == "وال" \
+                and not kb.nisba_country(w[1:]) and not sc.matches(j, "place"):
+            end = t.vend  # إدارة الكوارث والطوارئ، الجماعة الإسلامية للدعوة والقتال
+            j += 1
+            continue
+        if (sc.al(j) and not sc.is_stop(w) and w not in kb.org_stop and len(w) > 3
+                and not sc.matches(j, "trigger") and not sc.matches(j, "orghead")):
+            end, named, only_indef_nisba = t.vend, True, False
+            j += 1
+            continue
+        if (n > 0 and w.startswith("لل") and len(w) > 4 and not sc.is_stop("ا" + w[1:])
+                and j + 1 < len(sc.toks)):
+            end, named, only_indef_nisba = t.vend, True, False  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
+            j += 1
+            continue
+        if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
+                and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
+            end, named, only_indef_nisba = t.vend, True, False
+            j += 1
+            continue  # a construct chain goes on: شركة توليد الكهرباء، وكالة أنباء لبنان
+        break
+    if end is None or not (named or not generic) or only_indef_nisba or _generic_body(sc, m, end):
+        return None
+    # An organization's own name in apposition: حركة المقاومة الإسلامية حماس
+    nt = sc.word(j)
+    if nt is not None:
+        known = sc.matches(j, "org")
+        if known and not known[0][0].prefix:
+            end = known[0][0].vend
+            key = key or norm(known[0][1][1])
+    if descriptor:
+        first = sc.toks[sc.tok_end(m.vend)]
+        return Cand("org", first.vstart, end, 2, "org.head", key=key)
+    return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
 
 
 def _generic_body(sc: _Scan, m: Match, end: int) -> bool:
@@ -513,10 +587,33 @@ def _group(doc: Document, sc: _Scan, chosen: list[Cand]) -> list[Entity]:
         if c.trigger:
             ts = doc.span(c.trigger[0], c.vend)
             ent.trigger_forms.append(doc.text[ts[0]:ts[1]])
+    order = _merge_org_prefixes(doc, order)
     for e in order:
         e.mentions.sort()
     order.sort(key=lambda e: e.mentions[0])
     return order
+
+
+def _merge_org_prefixes(doc: Document, order: list[Entity]) -> list[Entity]:
+    """A short organization name that starts exactly one longer one in the document is
+    that organization (وزارة الخارجية → وزارة الخارجية الإيرانية, قوات النظام → قوات النظام السوري)."""
+    orgs = [e for e in order if e.type == "org"]
+    if len(orgs) < 2:
+        return order
+    forms = {id(e): [skeleton(doc.text[s:t]).split() for s, t in e.mentions if (s, t) not in e.hidden] for e in orgs}
+    merged: set[int] = set()
+    for a in sorted(orgs, key=lambda e: max((len(f) for f in forms[id(e)]), default=0)):
+        fa = max(forms[id(a)], key=len, default=[])
+        if len(fa) < 2:
+            continue
+        hosts = [b for b in orgs if b is not a and id(b) not in merged
+                 and any(len(fb) > len(fa) and fb[:len(fa)] == fa for fb in forms[id(b)])]
+        if len(hosts) == 1:
+            b = hosts[0]
+            b.mentions.extend(a.mentions)
+            b.hidden |= a.hidden
+            merged.add(id(a))
+    return [e for e in order if id(e) not in merged]
 
 
 def _sub(short: list[str], long: list[str]) -> bool:
