@@ -173,6 +173,8 @@ def _person_extent(sc: _Scan, i: int) -> int:
             if j > i and _al_surname(sc, j, lexicon_only or nasab, nasab):
                 j += 1
             break
+        elif j > i and w.endswith("زاده"):
+            pass  # a Persian patronymic: شمس زاده، علي زاده
         elif not sc.name_like(j, allow_al=after_connector, loose=after_connector):
             break
         elif j > i and not known and len(w) <= 3 and not after_connector:
@@ -203,7 +205,7 @@ def _al_surname(sc: _Scan, j: int, lexicon_only: bool, nasab: bool = False) -> b
 def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
     """An unknown word shaped like a verb or an indefinite noun, not like a name part.
 
-    Imperfect and future verbs (يكتب، تلد، نتفهم، سيزور، لتؤكد), a written teh marbuta
+    Imperfect and future verbs (يكتب، نتفهم، سيزور، لتؤكد), a written teh marbuta
     (مرتدية، ملاحقة) follow names far more often than they end one in news text
     (ANERcorp train).
     """
@@ -211,8 +213,10 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
     w = t.norm
     if len(w) < 4:
         return False
-    if w[0] == "ي" or w[:2] in ("سي", "ست", "لي", "لت"):
+    if w[0] == "ي" or w[:2] in ("سي", "ست", "لي", "لت", "نت"):
         return True
+    if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
+        return True  # a verbal noun: ادعاء، اعتداء، استيلاء
     return REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ة")
 
 
@@ -254,10 +258,21 @@ def _people(sc: _Scan) -> list[Cand]:
             first = sc.word(j)
             if first is None or first.norm.startswith("لل"):
                 continue
+            if not kb.known_name(first.norm) and _verb_or_noun_shape(sc, j):
+                continue  # نظيره الروسي | ستركز، المتحدث باسم الخارجية | ادعاء
+            if _after_trigger(sc, m):
+                continue  # حي النبي أنعام: a place named after a person
             k = _person_extent(sc, j)
             if k > j:
                 role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
                 out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role))
+        # person.title: د. NAME (an abbreviated title)
+        if toks[i].norm in kb.abbrev_titles and i + 2 < len(toks) and toks[i + 1].norm == "." \
+                and not (i > 0 and sc.toks[i - 1].norm[-1:].isdigit()):
+            k = _person_extent(sc, i + 2) if sc.word(i + 2) else i + 2
+            if k > i + 2:
+                out.append(Cand("person", toks[i + 2].vstart, toks[k - 1].vend, 3, "person.title",
+                                role=sc.doc.text[toks[i].start:toks[i + 1].end]))
         # person.given: GIVEN NAME+
         t = sc.word(i)
         if t is None:
@@ -278,7 +293,8 @@ def _people(sc: _Scan) -> list[Cand]:
             if (st in kb.family and st not in kb.common and st not in kb.given
                     and (st in kb.curated_family or len(st) >= 5)
                     and not (st.startswith("ال") and (st not in kb.curated_family or st in kb.compound_tails
-                                                      or i > 0 and toks[i - 1].norm in kb.connectors))):
+                                                      or i > 0 and toks[i - 1].norm in kb.connectors
+                                                      or sc.word(i - 1) is not None and sc.al(i - 1)))):
                 out.append(Cand("person", t.vend - len(st), t.vend, 0, "person.surname"))
                 break
         for m, e in sc.matches(i, "famous")[:1]:
@@ -318,6 +334,14 @@ def _people(sc: _Scan) -> list[Cand]:
     return [c for c in out if not all(w in kb.connectors for w in norm(sc.doc.vtext[c.vstart:c.vend]).split())]
 
 
+def _after_trigger(sc: _Scan, m: Match) -> bool:
+    """A title right after a place trigger is part of a place name (حي النبي أنعام، منطقة سيدي عيسى)."""
+    i = sc.tok_at(m.vstart)
+    return not m.prefix and i > 0 and any(
+        pm.vend <= m.vstart and sc.tok_end(pm.vend) == i and pm.key in _NAME_TRIGGERS
+        for j in (i - 1, i - 2) for pm in sc.by_tok.get(j, []) if any(e[0] == "trigger" for e in pm.entries))
+
+
 def _subject_name(sc: _Scan, j: int, rule: str) -> Cand | None:
     """A name starting at token ``j`` with no title before it (after a verb, after عن)."""
     kb = sc.kb
@@ -354,7 +378,7 @@ def _free_nisba(sc: _Scan, i: int) -> bool:
     prev = sc.word(i - 1)
     if prev is None:
         return True
-    if sc.matches(i - 1, "title") or sc.matches(i - 1, "orghead"):
+    if sc.matches(i - 1, "title") or sc.matches(i - 1, "orghead") or sc.matches(i - 1, "org"):
         return False
     return not any(st.startswith("ال") for _, st in proclitic_splits(prev.norm)) and not kb.nisba_country(prev.norm)
 
@@ -465,6 +489,8 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         known = sc.matches(j, "org") or sc.matches(j, "place")
         if known and not known[0][0].prefix and not after_nisba:
             km, ke = known[0]
+            if ke[0] == "org" and sc.matches(j, "orghead"):
+                break  # an organization of its own: سلاح | حزب الله، رئاسة | مجلس الأمن
             if ke[0] == "org" and key is None:
                 key = norm(ke[1])
             end, named, only_indef_nisba = km.vend, True, False

@@ -59,6 +59,8 @@ class Knowledge:
     #: Regnal ordinals that end a name (عبدالله الثاني، محمد الخامس).
     regnal: frozenset[str] = field(default_factory=frozenset)
     compound_tails: frozenset[str] = field(default_factory=frozenset)
+    #: Abbreviated titles written with a full stop (د. = doctor).
+    abbrev_titles: frozenset[str] = field(default_factory=frozenset)
 
     def known_name(self, w: str) -> bool:
         """A normalized word that a name lexicon lists."""
@@ -67,7 +69,7 @@ class Knowledge:
     def nisba_country(self, word: str) -> str | None:
         """Country of a nisba adjective (``الروسية`` → روسيا), else None."""
         w = word[2:] if word.startswith("ال") else word
-        for end in ("يون", "يين", "يان", "يات", "يه", "ي"):
+        for end in ("يتين", "يتان", "يون", "يين", "يان", "يات", "يه", "ي"):
             if w.endswith(end) and len(w) > len(end) + 1:
                 c = self.nisba.get(w[: -len(end)] + "ي")
                 if c:
@@ -165,6 +167,7 @@ def build(rules: RuleSet) -> Knowledge:
         nasab=nset(people_t.get("nasab", [])),
         regnal=nset(people_t.get("regnal", [])),
         compound_tails=frozenset(tails),
+        abbrev_titles=nset(people_t.get("abbreviated_titles", [])),
     )
 
 
