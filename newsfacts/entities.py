@@ -410,6 +410,14 @@ def _places(sc: _Scan) -> list[Cand]:
             prep = bool(m.prefix[-1:] in ("ب", "ل")) or (prev is not None and prev.norm in kb.prepositions)
             if m.key in kb.stoplist and not trig:
                 continue
+            if m.prefix and " " not in m.key:
+                whole = sc.toks[i].norm
+                if whole in kb.common or whole in kb.not_names or sc.is_stop(whole):
+                    continue  # كبيرا is no ك + بيرا, لجنة no ل + جنة
+            if " " in m.key and m.key.split(" ", 1)[0] in kb.place_heads and any(
+                    x[0] == "place" for mm in sc.by_tok.get(sc.tok_end(sc.toks[i].vstart + len(m.key.split(" ", 1)[0]) + len(m.prefix)), [])
+                    if mm.vend == m.vend for x in mm.entries):
+                continue  # قطاع غزة → غزة (with the trigger form as an alias)
             strong = p.kind != "city" or p.population >= kb.min_population
             if not (strong or trig or prep):
                 continue
@@ -426,6 +434,10 @@ def _places(sc: _Scan) -> list[Cand]:
                 continue
             if sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit():
                 out.append(Cand("place", t.vstart, t.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
+            elif sc.matches(j, "title") and sc.word(j + 1) and sc.name_like(j + 1) \
+                    and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1:
+                # حي النبي أنعام، منطقة سيدي عيسى: a place named after a person
+                out.append(Cand("place", t.vstart, sc.toks[j + 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
     return out
 
 
@@ -474,8 +486,10 @@ def _quoted_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
 def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
     """org.head: HEAD + complements (nisba, ال-noun, known name, genitive ل, construct noun)."""
     kb = sc.kb
-    _, mx, generic, descriptor = e
+    _, mx, generic, descriptor, name_only = e
     j = sc.tok_end(m.vend)
+    first_j = j
+    proper = True  # every complement so far is a proper name (not an ال-noun, nisba or genitive)
     end = None
     named = False
     after_nisba = False
@@ -499,6 +513,7 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         if kb.nisba_country(w):
             if descriptor and named:
                 break  # صحيفة فاينانشال تايمز البريطانية: the nisba describes the paper
+            proper = False
             if only_indef_nisba is None:
                 only_indef_nisba = not sc.al(j) and not m.key.startswith("ال")
             end = t.vend
@@ -510,17 +525,17 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         if n > 0 and named and w.startswith("وال") and len(w) > 5 and not sc.is_stop(w[1:]) \
                 and REMOVED.sub("", sc.doc.text[t.start:t.start + 4])[:3] == "وال" \
                 and not kb.nisba_country(w[1:]) and not sc.matches(j, "place"):
-            end = t.vend  # إدارة الكوارث والطوارئ، الجماعة الإسلامية للدعوة والقتال
+            end, proper = t.vend, False  # إدارة الكوارث والطوارئ، الجماعة الإسلامية للدعوة والقتال
             j += 1
             continue
         if (sc.al(j) and not sc.is_stop(w) and w not in kb.org_stop and len(w) > 3
                 and not sc.matches(j, "trigger") and not sc.matches(j, "orghead")):
-            end, named, only_indef_nisba = t.vend, True, False
+            end, named, only_indef_nisba, proper = t.vend, True, False, False
             j += 1
             continue
         if (n > 0 and w.startswith("لل") and len(w) > 4 and not sc.is_stop("ا" + w[1:])
                 and j + 1 < len(sc.toks)):
-            end, named, only_indef_nisba = t.vend, True, False  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
+            end, named, only_indef_nisba, proper = t.vend, True, False, False  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
             j += 1
             continue
         if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
@@ -538,8 +553,10 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         if known and not known[0][0].prefix:
             end = known[0][0].vend
             key = key or norm(known[0][1][1])
-    if descriptor:
-        first = sc.toks[sc.tok_end(m.vend)]
+    if descriptor or name_only and proper and not m.key.startswith("ال") and not m.prefix[-1:] == "ل" \
+            and not sc.al(first_j):
+        # صحيفة فاينانشال تايمز → فاينانشال تايمز; شركة توتال، حركة حماس → توتال، حماس
+        first = sc.toks[first_j]
         return Cand("org", first.vstart, end, 2, "org.head", key=key)
     return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
 

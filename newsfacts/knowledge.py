@@ -61,6 +61,8 @@ class Knowledge:
     compound_tails: frozenset[str] = field(default_factory=frozenset)
     #: Abbreviated titles written with a full stop (د. = doctor).
     abbrev_titles: frozenset[str] = field(default_factory=frozenset)
+    #: First words of multi-word place forms that are triggers, not names (قطاع غزة، دولة قطر).
+    place_heads: frozenset[str] = field(default_factory=frozenset)
 
     def known_name(self, w: str) -> bool:
         """A normalized word that a name lexicon lists."""
@@ -110,7 +112,7 @@ def build(rules: RuleSet) -> Knowledge:
         lex.add(trig, ("trigger", trig))
     for head in orgs_t.get("heads", []):
         lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", []),
-                               bool(head.get("descriptor", False))))
+                               bool(head.get("descriptor", False)), bool(head.get("name_only", False))))
     for row in rules.tsv("organizations.tsv"):
         if row and row[0]:
             lex.add(row[0], ("org", _col(row, 1) or row[0]))
@@ -168,6 +170,7 @@ def build(rules: RuleSet) -> Knowledge:
         regnal=nset(people_t.get("regnal", [])),
         compound_tails=frozenset(tails),
         abbrev_titles=nset(people_t.get("abbreviated_titles", [])),
+        place_heads=nset(places_t.get("heads", [])),
     )
 
 
