@@ -23,12 +23,13 @@ compatible claimant and place) is kept once.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
-from .document import Document
+from .document import Document, proclitic_splits
 from .normalize import norm
 from .rules import RuleSet
 
@@ -38,6 +39,7 @@ _VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_tho
 _NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
 _COMMAS = {"،", ",", "؛", ";"}
 _CONTEXT_SENTENCES = 3
+_RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
 
 
 @dataclass
@@ -95,32 +97,53 @@ class _Ctx:
                  rules: RuleSet) -> None:
         self.doc, self.voc, self.rules = doc, voc, rules
         self.toks = doc.tokens
-        self.starts = [t.start for t in self.toks]
         self.vstarts = [t.vstart for t in self.toks]
+        # The scan finds triggers and words of saying; every other form is looked
+        # up at the tokens around them (self.at), once per token.
+        self.trig_hits: list[tuple[int, int, Trig]] = []
+        self.trig_types: dict[int, set[str]] = {}
+        self.attr_pos: list[int] = []
+        self.attr_verbs: list[int] = []
+        matches = voc.lexicon.scan(doc)
+        if not any(isinstance(e, Trig) for m in matches for e in m.entries):
+            self.empty = True
+            return
+        self.empty = False
+        self.starts = [t.start for t in self.toks]
         n = len(self.toks)
-        self.isword = [t.is_word for t in self.toks]
-        # Lexicon hits by first token: (end token, entry)
-        self.hits: dict[int, list[tuple[int, Any]]] = {}
-        self.noun_vstart: dict[tuple[int, int], int] = {}  # (token, end) -> view start of the form
-        for m in voc.lexicon.scan(doc):
+        self.isword = [t.norm[:1].isalnum() or t.norm[:1] == "_" for t in self.toks]
+        for m in matches:
             i = bisect_right(self.vstarts, m.vstart) - 1
             j = bisect_right(self.vstarts, m.vend - 1)
             if i < 0:
                 continue
-            lst = self.hits.setdefault(i, [])
             for e in m.entries:
-                lst.append((j, e))
-                if isinstance(e, (Noun, Trig)):
-                    self.noun_vstart.setdefault((i, j), m.vstart)
-        for lst in self.hits.values():
-            lst.sort(key=lambda h: -h[0])  # longest first
+                if isinstance(e, Trig):
+                    self.trig_hits.append((i, j, e))
+                    self.trig_types.setdefault(i, set()).add(voc.rules[e.rule].type)
+                else:
+                    self.attr_pos.append(i)
+                    if e.cls == "attribution_verbs":
+                        self.attr_verbs.append(i)
+        self.trig_hits.sort(key=lambda h: (h[0], -h[1]))
+        self.attr_pos = sorted(set(self.attr_pos))
+        self.attr_verbs = sorted(set(self.attr_verbs))
+        self._at: dict[int, list[tuple[int, Any, int]]] = {}
+        self._marks: dict[str, dict[int, list[int]]] = {}
+        self._dir: dict[tuple[int, tuple], bool] = {}
+        self.wcum = list(accumulate(self.isword, initial=0))
+        self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
+        self._nc: dict[int, dict[str, tuple[str, bool, int]]] = {}
         # Sentences as token ranges.
         self.sents = doc.sentences
         self.sent_tok = [(bisect_left(self.starts, s), bisect_left(self.starts, e)) for s, e in self.sents]
-        self.tok_sent = [0] * n
+        self.tok_sent: list[int] = []
         for k, (a, b) in enumerate(self.sent_tok):
-            for i in range(a, b):
-                self.tok_sent[i] = k
+            if len(self.tok_sent) < a:
+                self.tok_sent.extend([max(0, k - 1)] * (a - len(self.tok_sent)))
+            self.tok_sent.extend([k] * (b - a))
+        if len(self.tok_sent) < n:
+            self.tok_sent.extend([max(0, len(self.sents) - 1)] * (n - len(self.tok_sent)))
         # Numbers by first token and by the token after the last.
         self.num_at: dict[int, tuple[int, Any]] = {}
         self.num_before: dict[int, tuple[int, Any]] = {}
@@ -153,7 +176,7 @@ class _Ctx:
             self.mention_count[m.name] = self.mention_count.get(m.name, 0) + 1
         self.place_ts = [m.ts for m in self.places]
         self.dates = sorted(dates, key=lambda d: d.get("start", 0))
-        self.headline = [self._is_headline(k) for k in range(len(self.sents))]
+        self._headline: dict[int, bool] = {}
         self.attrs: list[list[_Attr]] = [[] for _ in self.sents]
         self.claimants: list[tuple[int, str]] = []  # (token, name) in text order
         self.denied: list[tuple[int, int]] = []  # token spans inside a denial
@@ -164,41 +187,93 @@ class _Ctx:
     def norm(self, i: int) -> str:
         return self.toks[i].norm if 0 <= i < len(self.toks) else ""
 
+    def at(self, i: int) -> list[tuple[int, Any, int]]:
+        """Every form starting at token ``i``: (end token, entry, view start without proclitics), longest first."""
+        r = self._at.get(i)
+        if r is not None:
+            return r
+        r = []
+        if 0 <= i < len(self.toks) and self.isword[i]:
+            toks = self.toks
+            cands = _candidates(self.voc, toks[i].norm)
+            if cands:
+                isword, n = self.isword, len(toks)
+                for plen, rest, entry, taa in cands:
+                    end = i + 1
+                    if rest:
+                        j = i + 1
+                        for w in rest:
+                            while j < n and not isword[j] and toks[j].norm in "-–":
+                                j += 1
+                            if j >= n or toks[j].norm != w:
+                                break
+                            j += 1
+                        else:
+                            end = j
+                        if end == i + 1:
+                            continue
+                    if taa and self.doc.text[toks[end - 1].end - 1] != "ة":
+                        continue
+                    r.append((end, entry, toks[i].vstart + plen))
+                if len(r) > 1:
+                    r.sort(key=lambda h: -h[0])
+        self._at[i] = r
+        return r
+
+    def _index(self, i: int) -> tuple[dict, dict]:
+        """Word classes and noun classes of the forms at token ``i``, built once."""
+        wd: dict[str, tuple[int, Any]] = {}
+        nd: dict[str, Any] = {}
+        for end, e, _ in self.at(i):
+            if isinstance(e, Word):
+                if e.cls not in wd:
+                    wd[e.cls] = (end, e.value)
+            elif isinstance(e, Noun) and e.cls not in nd:
+                nd[e.cls] = (e.number, e.definite, end)
+        self._wc[i] = wd
+        self._nc[i] = nd
+        return wd, nd
+
     def word(self, i: int, cls: str) -> int | None:
         """End token of a word-class form starting at token ``i``, else None."""
-        for end, e in self.hits.get(i, ()):
-            if isinstance(e, Word) and e.cls == cls:
-                return end
-        return None
+        d = self._wc.get(i)
+        if d is None:
+            d = self._index(i)[0]
+        h = d.get(cls)
+        return h[0] if h else None
 
     def word_value(self, i: int, cls: str) -> tuple[int, Any] | None:
-        for end, e in self.hits.get(i, ()):
-            if isinstance(e, Word) and e.cls == cls:
-                return end, e.value
-        return None
+        d = self._wc.get(i)
+        if d is None:
+            d = self._index(i)[0]
+        return d.get(cls)
 
     def noun(self, i: int, cls: str) -> tuple[str, bool, int] | None:
         """(number, definite, end token) of a noun of ``cls`` at token ``i``."""
-        for end, e in self.hits.get(i, ()):
-            if isinstance(e, Noun) and e.cls == cls:
-                return e.number, e.definite, end
+        d = self._nc.get(i)
+        if d is None:
+            d = self._index(i)[1]
+        if cls in d:
+            return d[cls]
+        r = None
         if 0 <= i < len(self.toks) and self.isword[i] and cls in self.voc.singulars:
-            from .numbers import dual_singulars
-
-            w = self.norm(i)
+            w = self.toks[i].norm
             if len(w) > 3 and (w.endswith("ين") or w.endswith("ان")):
+                from .numbers import dual_singulars
+
                 sing = self.voc.singulars[cls]
                 for s in dual_singulars(w):
                     if s in sing:
-                        return "du", w.startswith("ال") or w[1:3] == "ال", i + 1
-        return None
+                        r = ("du", w.startswith("ال") or w[1:3] == "ال", i + 1)
+                        break
+        d[cls] = r
+        return r
 
     def clitic(self, i: int) -> str:
         """The proclitics written before the lexicon form at token ``i`` (بغارة → ب)."""
         tok = self.toks[i]
-        for end, e in self.hits.get(i, ()):
-            v = self.noun_vstart.get((i, end))
-            if v is not None:
+        for end, e, v in self.at(i):
+            if isinstance(e, (Noun, Trig)):
                 return self.doc.vtext[tok.vstart:v]
         return ""
 
@@ -217,13 +292,13 @@ class _Ctx:
         return None
 
     def trig_at(self, i: int) -> list[tuple[int, Trig]]:
-        return [(end, e) for end, e in self.hits.get(i, ()) if isinstance(e, Trig)]
+        return [(end, e) for end, e, _ in self.at(i) if isinstance(e, Trig)]
 
     def is_trigger(self, i: int, types=None) -> bool:
-        for _, e in self.trig_at(i):
-            if types is None or self.voc.rules[e.rule].type in types:
-                return True
-        return False
+        ts = self.trig_types.get(i)
+        if not ts:
+            return False
+        return types is None or not ts.isdisjoint(types)
 
     def next_word(self, i: int, limit: int) -> int:
         """Index of the first word token at or after ``i`` (``limit`` if none)."""
@@ -232,9 +307,17 @@ class _Ctx:
         return i
 
     def words_between(self, a: int, b: int) -> int:
-        return sum(1 for i in range(a, b) if self.isword[i])
+        if b <= a:
+            return 0
+        return self.wcum[b] - self.wcum[a]
 
     # -- sentences ------------------------------------------------------------
+
+    def is_headline(self, k: int) -> bool:
+        h = self._headline.get(k)
+        if h is None:
+            h = self._headline[k] = self._is_headline(k)
+        return h
 
     def _is_headline(self, k: int) -> bool:
         """A title or subtitle: a whole short line without a final full stop."""
@@ -253,27 +336,61 @@ class _Ctx:
     def sentence_range(self, i: int) -> tuple[int, int]:
         return self.sent_tok[self.tok_sent[i]]
 
+    def marks(self, k: int, cls: str) -> list[int]:
+        """Sorted tokens of sentence ``k`` where a form of span class ``cls`` starts."""
+        by = self._marks.get(cls)
+        if by is None:
+            by = self._marks[cls] = {}
+        r = by.get(k)
+        if r is None:
+            a, b = self.sent_tok[k]
+            r = []
+            if a < b:
+                vs, ve = self.toks[a].vstart, self.toks[b - 1].vend
+                for m in self.voc.mark_res[cls].finditer(self.doc.vtext, vs, ve):
+                    i = bisect_right(self.vstarts, m.start()) - 1
+                    if not r or r[-1] != i:
+                        r.append(i)
+            by[k] = r
+        return r
+
+    def clause_marks(self, k: int) -> tuple[list[int], list[int]]:
+        """Tokens of sentence ``k`` that end a clause: (boundaries, complementizers and colons)."""
+        return self.marks(k, "boundaries"), self.marks(k, "complementizers")
+
+    def marked_in(self, cls: str, a: int, b: int) -> list[int]:
+        """Tokens in [a, b) (one sentence) where a form of ``cls`` starts."""
+        if a >= b:
+            return []
+        lst = self.marks(self.tok_sent[a], cls)
+        return lst[bisect_left(lst, a):bisect_left(lst, b)]
+
+    def in_denial(self, t: int) -> bool:
+        """Is token ``t`` inside what a denial denies?"""
+        d = self.denied
+        j = bisect_right(d, (t, float("inf")))
+        return any(s <= t < e for s, e in d[max(0, j - 4):j])
+
+    def is_boundary(self, i: int) -> bool:
+        bounds = self.clause_marks(self.tok_sent[i])[0]
+        j = bisect_left(bounds, i)
+        return j < len(bounds) and bounds[j] == i
+
     def fwd_end(self, i: int, limit: int) -> int:
         """End of the clause that token ``i`` opens (exclusive)."""
-        k = i + 1
-        while k < limit:
-            if self.word(k, "boundaries") is not None or self.norm(k) in ("؛", ";"):
-                return k
-            k += 1
-        return limit
+        bounds = self.clause_marks(self.tok_sent[i])[0]
+        j = bisect_right(bounds, i)
+        return min(limit, bounds[j]) if j < len(bounds) else limit
 
     def bwd_start(self, i: int, lo: int, stop_attr: bool = True) -> int:
-        """Start of the clause that ends at token ``i`` (after a complementizer or boundary)."""
-        k = i - 1
-        while k >= lo:
-            if self.word(k, "boundaries") is not None or self.norm(k) in ("؛", ";", ":"):
-                return k + 1
-            if self.word(k, "complementizers") is not None:
-                return k + 1
-            if stop_attr and self.word(k, "attribution_verbs") is not None:
-                return k + 1
-            k -= 1
-        return lo
+        """Start of the clause that ends at token ``i`` (after a complementizer, boundary or word of saying)."""
+        bounds, comps = self.clause_marks(self.tok_sent[i])
+        best = lo - 1
+        for lst in (bounds, comps, self.attr_verbs if stop_attr else ()):
+            j = bisect_left(lst, i) - 1
+            if j >= 0 and lst[j] >= lo:
+                best = max(best, lst[j])
+        return best + 1
 
     # -- mentions -------------------------------------------------------------
 
@@ -289,16 +406,22 @@ class _Ctx:
 
     def mention_at(self, i: int, kinds=("person", "org", "place")) -> _Mention | None:
         lo = bisect_left(self.mention_ts, i)
+        hi = bisect_right(self.mention_ts, i)
         best = None
-        for m in self.mentions[lo:]:
-            if m.ts != i:
-                break
+        for m in self.mentions[lo:hi]:
             if m.kind in kinds and (best is None or kinds.index(m.kind) < kinds.index(best.kind)):
                 best = m
         return best
 
     def directional(self, m: _Mention, dirs_ok: tuple[str, ...] = ()) -> bool:
         """Is the place after a preposition of direction (نحو، باتجاه، لـ)?"""
+        key = (m.start, dirs_ok)
+        r = self._dir.get(key)
+        if r is None:
+            r = self._dir[key] = self._directional(m, dirs_ok)
+        return r
+
+    def _directional(self, m: _Mention, dirs_ok: tuple[str, ...]) -> bool:
         tok = self.toks[m.ts]
         prefix = norm(self.doc.text[tok.start:m.start])
         if prefix.endswith("ل") and "ل" not in dirs_ok:
@@ -356,6 +479,31 @@ class _Ctx:
         return self.rules.compiled("claims_joiners", _joiners)
 
 
+_CAND_CACHE: dict[int, dict[str, tuple]] = {}
+
+
+def _candidates(voc: Vocab, word: str) -> tuple:
+    """Forms a written word may begin, per proclitic reading: (proclitic length, rest words, entry, needs ة).
+
+    Words repeat, so this is cached per vocabulary and word."""
+    cache = _CAND_CACHE.get(id(voc))
+    if cache is None:
+        if len(_CAND_CACHE) > 8:
+            _CAND_CACHE.clear()
+        cache = _CAND_CACHE[id(voc)] = {"": ()}
+    r = cache.get(word)
+    if r is None:
+        out = []
+        forms = voc.forms
+        for prefix, stem in proclitic_splits(word):
+            for rest, entry, taa in forms.get(stem, ()):
+                out.append((len(prefix), rest, entry, taa))
+        r = tuple(out)
+        if len(cache) < 200_000:
+            cache[word] = r
+    return r
+
+
 def _joiners(rules: RuleSet) -> frozenset[str]:
     words = rules.toml_tables("claims.toml").get("words", {})
     return frozenset(norm(w) for w in words.get("place_joiners", []))
@@ -386,11 +534,10 @@ class _Claimants:
         w = c.norm(i)
         if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
-        for cls in ("complementizers", "np_stops", "time_words", "boundaries", "attribution_verbs",
-                    "attribution_preps"):
+        for cls in ("complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"):
             if c.word(i, cls) is not None:
                 return True
-        return c.is_trigger(i)
+        return c.is_boundary(i) or c.is_trigger(i)
 
     def skip_lead(self, i: int, limit: int) -> int:
         """Skip commas and time words after an attribution word (أعلن، اليوم، الجيش)."""
@@ -461,21 +608,19 @@ class _Claimants:
         c = self.c
         head = norm(text)
         head = head[2:] if head.startswith("ال") else head
-        for tok, name in reversed(c.claimants):
-            if tok >= i:
-                continue
+        recent = [(tok, name) for tok, name in c.claimants[-_RECENT:] if tok < i]
+        for tok, name in reversed(recent):
             first = norm(name).split()[0]
             first = first[2:] if first.startswith("ال") else first
             if first == head or (len(head) > 3 and first.startswith(head[:-1]) and len(first) - len(head) <= 1):
                 return name
-        for m in reversed(c.mentions_in(0, i, ("org",))):
+        for m in reversed(c.mentions_in(max(0, i - 2000), i, ("org",))):
             first = norm(m.name).split()[0]
             first = first[2:] if first.startswith("ال") else first
             if first == head:
                 return m.name
-        prev = [name for tok, name in c.claimants if tok < i]
-        if head in ("بيان", "مصدر", "مصادر") and prev:
-            return prev[-1]
+        if head in ("بيان", "مصدر", "مصادر") and recent:
+            return recent[-1][1]
         return text
 
     def look_back(self, i: int, lo: int) -> tuple[str | None, int, int]:
@@ -486,7 +631,7 @@ class _Claimants:
         while k >= lo and seen < 8:
             if c.isword[k]:
                 seen += 1
-                if c.word(k, "complementizers") is not None or c.word(k, "boundaries") is not None:
+                if c.word(k, "complementizers") is not None or c.is_boundary(k):
                     break
                 if c.is_trigger(k) or c.word(k, "attribution_verbs") is not None:
                     break
@@ -542,7 +687,10 @@ class _Claimants:
         a, b = c.sent_tok[k]
         out = c.attrs[k]
         i = a
-        while i < b:
+        for pos in c.attr_pos[bisect_left(c.attr_pos, a):bisect_left(c.attr_pos, b)]:
+            if pos < i:
+                continue
+            i = pos
             kind = None
             end = c.word(i, "attribution_verbs")
             if end is not None:
@@ -552,7 +700,6 @@ class _Claimants:
                 if end is not None:
                     kind = "prep"
             if kind is None:
-                i += 1
                 continue
             if kind == "verb":
                 p = i - 1
@@ -649,27 +796,15 @@ class _Finder:
     def blocked(self, t: int, a: int, b: int) -> bool:
         """Negated ("no casualties"), habitual, or inside a denial."""
         c = self.c
-        k, seen = t - 1, 0
-        while k >= a and seen < 6:
-            if not c.isword[k]:
-                if c.norm(k) in _COMMAS or c.norm(k) in (":", "."):
-                    break
-                k -= 1
-                continue
-            if k in c.num_tokens:
-                break
-            if c.word(k, "negations") is not None:
+        negs = c.marked_in("negations", a, t)
+        if negs:
+            p = negs[-1]
+            if c.words_between(p + 1, t) < 6 and not c.marked_in("commas", p + 1, t) \
+                    and not any(x in c.num_tokens for x in range(p + 1, t)):
                 return True
-            seen += 1
-            k -= 1
-        lo = max(a, t - 8)
-        for k in range(lo, min(b, t + 8)):
-            if c.word(k, "hedges") is not None:
-                return True
-        for s, e in c.denied:
-            if s <= t < e:
-                return True
-        return False
+        if c.marked_in("hedges", max(a, t - 8), min(b, t + 8)):
+            return True
+        return c.in_denial(t)
 
     def demonstrative_before(self, t: int) -> bool:
         c = self.c
@@ -678,16 +813,22 @@ class _Finder:
             k -= 1
         return k >= 0 and c.word(k, "demonstratives") is not None
 
-    def location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), context: bool = True) -> Any:
+    def location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), with_source: bool = False) -> Any:
+        """The place(s) of the event whose trigger is tokens [t, tend); with ``with_source``,
+        (place, whether the sentence itself names it)."""
+        loc = self._location(t, tend, dirs_ok)
+        if loc is not None:
+            return (loc, True) if with_source else loc
+        loc = self._context_place(t)
+        return (loc, False) if with_source else loc
+
+    def _location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = ()) -> Any:
         c = self.c
         a, b = c.sentence_range(t)
         fe = c.fwd_end(tend - 1, b)
         fwd = c.places_in(tend, fe)
-        near_end = fe
-        for k in range(tend, fe):
-            if c.word(k, "relatives") is not None and k > tend:
-                near_end = k
-                break
+        rel = c.marked_in("relatives", tend + 1, fe)
+        near_end = rel[0] if rel else fe
         ok = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
         near = [m for m in ok if m.ts < near_end]
         if near:
@@ -703,9 +844,11 @@ class _Finder:
             return _names(c.runs(back)[0])
         if fwd:
             return _names(c.runs(fwd)[0])  # only where it headed (باتجاه موسكو)
-        if not context:
-            return None
-        # the main place of the sentences just before
+        return None
+
+    def _context_place(self, t: int) -> str | None:
+        """The main place of the sentences just before (the one the article names most)."""
+        c = self.c
         k = c.tok_sent[t]
         for kk in range(k - 1, max(-1, k - 1 - _CONTEXT_SENTENCES), -1):
             prev = [m for m in c.places_in(*c.sent_tok[kk]) if not c.directional(m)]
@@ -745,11 +888,9 @@ class _Finder:
     def word_start(self, i: int) -> int:
         """Original offset of the word at token ``i`` without its proclitics (بمسيرة → مسيرة)."""
         c = self.c
-        for end, e in c.hits.get(i, ()):
+        for end, e, v in c.at(i):
             if isinstance(e, (Noun, Trig)):
-                v = c.noun_vstart.get((i, end))
-                if v is not None:
-                    return c.doc.span(v, v + 1)[0]
+                return c.doc.span(v, v + 1)[0]
         return c.toks[i].start
 
     def origin(self, a: int, b: int) -> str | None:
@@ -893,7 +1034,7 @@ class _Finder:
 
     def base(self, rule: Rule, t: int) -> _Cand:
         k = self.c.tok_sent[t]
-        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=self.c.headline[k])
+        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=self.c.is_headline(k))
 
     def claimant(self, t: int, type_: str) -> str | None:
         return self.cl.for_claim(t, self.same_type.get((self.c.tok_sent[t], type_), []))
@@ -1062,20 +1203,17 @@ class _Finder:
         a, b = c.sentence_range(t)
         if self.blocked(t, a, b) or self.demonstrative_before(t):
             return
-        if rule.headline_only and not c.headline[c.tok_sent[t]]:
+        if rule.headline_only and not c.is_headline(c.tok_sent[t]):
             return
         # a counter-measure: تصدت لهجوم، إحباط محاولات لتنفيذ هجمات
-        p, seen = t - 1, 0
-        lo = c.bwd_start(t, a, stop_attr=False)
-        while p >= lo and seen < 10:
-            if c.isword[p]:
-                seen += 1
-                if c.word(p, "countering") is not None or c.is_trigger(p, ("shootdown",)):
-                    return
-            p -= 1
-        for k in range(max(a, t - 3), min(b, tend + 3)):
-            if c.word(k, "ongoing") is not None:
-                return  # the war itself, a drill: not one attack
+        lo = max(c.bwd_start(t, a, stop_attr=False), t - 16)
+        for p in c.marked_in("countering", lo, t):
+            if c.words_between(p, t) <= 10:
+                return
+        if any(c.is_trigger(p, ("shootdown",)) for p in range(lo, t)):
+            return
+        if c.marked_in("ongoing", max(a, t - 3), min(b, tend + 3)):
+            return  # the war itself, a drill: not one attack
         fe = c.fwd_end(tend - 1, b)
         g = None
         if rule.needs:
@@ -1107,10 +1245,10 @@ class _Finder:
             cand.origin = self.origin(g.head, pend)
         elif not rule.needs:
             cand.object, _ = self.phrase(t, tend, b, max_mods=2)
-        loc = self.location(t, tend, context=False)
-        if loc is None and g is None and trig.definite:
+        loc, own = self.location(t, tend, with_source=True)
+        if not own and g is None and trig.definite:
             return  # "الهجوم" with nothing of its own: told before, or not an attack at all
-        cand.location = loc if loc is not None else self.location(t, tend)
+        cand.location = loc
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1166,10 +1304,10 @@ class _Finder:
                     return
             k += 1
         lo = a
-        for k in range(t - 1, a - 1, -1):
-            if c.word(k, "boundaries") is not None:
-                lo = k + 1
-                break
+        bounds = c.clause_marks(c.tok_sent[t])[0]
+        j = bisect_left(bounds, t) - 1
+        if j >= 0 and bounds[j] >= a:
+            lo = bounds[j] + 1
         hi = c.fwd_end(tend - 1, b)
         people = [m for m in c.mentions_in(lo, hi, ("person",))]
         names: list[str] = []
@@ -1184,7 +1322,7 @@ class _Finder:
                 strong = True
         if not names:
             return
-        if any(s <= t < e for s, e in c.denied):
+        if c.in_denial(t):
             return
         cand = self.base(rule, t)
         cand.participants = names
@@ -1203,7 +1341,7 @@ class _Finder:
             if not c.isword[k] and w in (".", "،", ",", ":", "؛", ";", "(", ")") :
                 break
             if c.isword[k]:
-                if c.word(k, "boundaries") is not None and k > a:
+                if c.is_boundary(k) and k > a:
                     break
                 n += 1
             k += 1
@@ -1232,7 +1370,7 @@ class _Finder:
                 start = e
                 break
         obj, oend = self._object_text(c.next_word(start, b), b, 12)
-        c.denied.append((t, max(oend, tend + 1)))
+        insort(c.denied, (t, max(oend, tend + 1)))
         cand = self.base(rule, t)
         cand.claimant = name
         cand.object = obj
@@ -1242,7 +1380,10 @@ class _Finder:
         c = self.c
         a, b = c.sentence_range(t)
         start = None
-        for k in range(t - 1, a - 1, -1):
+        comps = c.clause_marks(c.tok_sent[t])[1]
+        for k in reversed(comps[:bisect_left(comps, t)]):
+            if k < a:
+                break
             e = c.word(k, "complementizers")
             if e is not None and e <= t:
                 start = e
@@ -1256,7 +1397,7 @@ class _Finder:
             words = obj.split()
             obj = " ".join(words[-12:])
         cand.object = obj
-        c.denied.append((start, tend))
+        insort(c.denied, (start, tend))
         self.add(cand)
 
     # -- driver ----------------------------------------------------------------------
@@ -1277,11 +1418,7 @@ class _Finder:
     def run(self) -> list[_Cand]:
         c = self.c
         rules = c.voc.rules
-        hits = []
-        for i in sorted(c.hits):
-            for end, e in c.hits[i]:
-                if isinstance(e, Trig):
-                    hits.append((i, end, e))
+        hits = c.trig_hits
         # Denials first: what they deny is not claimed.
         order = {"denial": 0, "denial_predicate": 0}
         covered: set[tuple[int, int]] = set()
@@ -1303,7 +1440,7 @@ class _Finder:
             self.same_type.setdefault((c.tok_sent[i], r.type), []).append(i)
         seq.sort(key=lambda x: (x[0], x[1]))
         # Attributions, sentence by sentence, before the claims that use them.
-        for k in range(len(c.sents)):
+        for k in sorted({c.tok_sent[p] for p in c.attr_pos}):
             self.cl.sentence(k)
         for _, i, end, e in seq:
             r = rules[e.rule]
@@ -1455,7 +1592,13 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
 
 
 def _merge_into(kept: list[_Cand], c: _Cand, kb=None, countries=None) -> None:
-    for n, e in enumerate(kept):
+    lo = 0
+    if len(kept) > 4 * _RECENT:
+        lo = len(kept) - 4 * _RECENT
+    for n in range(lo, len(kept)):
+        e = kept[n]
+        if e.type != c.type:
+            continue
         same, replace = _same(e, c, kb, countries)
         if not same:
             continue
@@ -1479,9 +1622,13 @@ def _merge(cands: list[_Cand], kb=None, countries: dict[str, str] | None = None)
     kept: list[_Cand] = []
     for c in body:
         _merge_into(kept, c, kb, countries)
+    kept.sort(key=lambda x: x.trig)
     for h in heads:
         target = None
-        for e in kept:
+        # the body that follows the headline tells its story (a headline at the end sums up what came before)
+        j = bisect_left([x.trig for x in kept], h.trig)
+        near = kept[j:j + 4 * _RECENT] or kept[max(0, j - 4 * _RECENT):j]
+        for e in near:
             if e.type != h.type:
                 continue
             if h.type == "meeting":
@@ -1537,7 +1684,7 @@ def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, d
     if not doc.text.strip():
         return []
     ctx = _Ctx(doc, voc, entities, numbers, dates, rules)
-    if not any(isinstance(e, Trig) for lst in ctx.hits.values() for _, e in lst):
+    if ctx.empty or not ctx.trig_hits:
         return []
     kb = knowledge(rules)
     finder = _Finder(ctx, kb)

@@ -8,9 +8,11 @@ accusative and definite forms) and word classes. A document is scanned once
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .document import _NONWORD
 from .lexicon import Lexicon
 from .normalize import REMOVED, norm
 from .rules import RuleError, RuleSet, require
@@ -70,10 +72,16 @@ class Word:
     value: Any = None
 
 
+#: Word classes found by the document scan (the rest is looked up around the hits only).
+SCANNED_WORDS = frozenset({"attribution_verbs", "attribution_preps"})
+
+
 @dataclass
 class Vocab:
-    lexicon: Lexicon
+    lexicon: Lexicon  # triggers and words of saying: scanned over the whole document
+    forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]]  # first word -> (rest, entry, needs ة)
     rules: list[Rule]
+    mark_res: dict[str, Any]  # class -> regex over the normalized view (clause marks, negations, hedges …)
     singulars: dict[str, frozenset[str]]  # noun class -> normalized singular forms
     units: dict[str, str]  # noun class -> unit
     noun_classes: frozenset[str]
@@ -144,10 +152,56 @@ def _check_rule(rule: dict, nouns: set[str], words: set[str]) -> None:
                     f"every expected claim needs a 'type' (one of {TYPES})")
 
 
+class _Forms:
+    """Every form, for lookups at a token; the scanned ones also go to the Aho-Corasick lexicon."""
+
+    def __init__(self) -> None:
+        self.lexicon = Lexicon()
+        self.forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]] = {}
+        self._entries: dict[str, list[Any]] = {}
+
+    def add(self, form: str, entry: Any, scan: bool = False) -> None:
+        words = _NONWORD.sub(" ", norm(form)).split()
+        if not words or len(" ".join(words)) < 2:
+            return
+        taa = REMOVED.sub("", form).rstrip().endswith("ة")
+        self.forms.setdefault(words[0], []).append((tuple(words[1:]), entry, taa))
+        self._entries.setdefault(" ".join(words), []).append(entry)
+        if scan:
+            self.lexicon.add(form, entry)
+
+    def entries(self):
+        return self._entries.items()
+
+
+def _alternation(forms: list[str]) -> str:
+    keys = sorted({" ".join(_NONWORD.sub(" ", norm(f)).split()) for f in forms if f.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(k).replace("\\ ", r"\s+") for k in keys if k)
+
+
+#: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
+MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives")
+_EXTRA_MARKS = {"boundaries": "[؛;]", "complementizers": ":", "commas": "[،,:.؛;]"}
+
+
+def _mark_res(words: dict) -> dict[str, re.Pattern]:
+    """Regexes over the normalized view for the span classes (with proclitics و ف ب ل)."""
+    pre = r"(?<!\w)(?:[وف]?[بل]?)"
+    out = {}
+    for cls in MARKED:
+        alt = _alternation(list(words.get(cls, [])))
+        parts = [f"{pre}(?:{alt})(?!\\w)"] if alt else []
+        if cls in _EXTRA_MARKS:
+            parts.append(_EXTRA_MARKS[cls])
+        out[cls] = re.compile("|".join(parts) or "(?!)")
+    out["commas"] = re.compile(_EXTRA_MARKS["commas"])
+    return out
+
+
 def build(rules: RuleSet) -> Vocab:
     """Compile the claim vocabulary and rules (call through :func:`vocab`)."""
     t = rules.toml_tables(FILE)
-    lex = Lexicon()
+    lex = _Forms()
     singulars: dict[str, set[str]] = {}
     noun_tables = t.get("nouns", {})
     if not isinstance(noun_tables, dict):
@@ -177,10 +231,10 @@ def build(rules: RuleSet) -> Vocab:
                 lex.add(d, Noun(cls, number, True))
     # Aerial objects are weapons too.
     if "aerial" in noun_tables and "weapon" in noun_tables:
-        for key, entries in list(lex._entries.items()):
-            for e in list(entries):
+        for lst in lex.forms.values():
+            for rest, e, taa in list(lst):
                 if isinstance(e, Noun) and e.cls == "aerial":
-                    entries.append(Noun("weapon", e.number, e.definite))
+                    lst.append((rest, Noun("weapon", e.number, e.definite), taa))
         singulars.setdefault("weapon", set()).update(singulars.get("aerial", set()))
 
     words = t.get("words", {})
@@ -192,7 +246,7 @@ def build(rules: RuleSet) -> Vocab:
                 lex.add(_plain(w), Word(cls, v))
         else:
             for w in _str_list(forms, f"[words] {cls}"):
-                lex.add(_plain(w), Word(cls))
+                lex.add(_plain(w), Word(cls), scan=cls in SCANNED_WORDS)
 
     units = t.get("units", {})
     if not isinstance(units, dict) or not all(isinstance(v, str) for v in units.values()):
@@ -228,8 +282,9 @@ def build(rules: RuleSet) -> Vocab:
                     if (v, dual) in seen:
                         continue
                     seen.add((v, dual))
-                    lex.add(v, Trig(r.index, dual, definite))
-    return Vocab(lexicon=lex, rules=compiled,
+                    lex.add(v, Trig(r.index, dual, definite), scan=True)
+    return Vocab(lexicon=lex.lexicon, forms=lex.forms, rules=compiled,
+                 mark_res=_mark_res(words),
                  singulars={k: frozenset(v) for k, v in singulars.items()},
                  units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
 
