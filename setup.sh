@@ -15,4 +15,7 @@ done
 # torch first, pinned: any other torch pulls gigabytes of CUDA packages.
 .venv/bin/python -m pip install -q --disable-pip-version-check "torch==2.13.0"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+# Byte-compile now, so a first run (or an environment that sets
+# PYTHONDONTWRITEBYTECODE) does not compile the sources on every start.
+.venv/bin/python -m compileall -q newsfacts >/dev/null
 echo "newsfacts is installed: .venv/bin/newsfacts (or: source .venv/bin/activate)" >&2

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from . import recache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -240,12 +241,12 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         names = _GROUP_DEF.findall(pat)
         groups.append([(n, n.split("_", 1)[1]) for n in names])
     try:
-        num_regex = re.compile("|".join(num_parts) or "(?!)")
-        word_regex = re.compile("|".join(word_parts) or "(?!)")
+        num_regex = recache.compile("|".join(num_parts) or "(?!)")
+        word_regex = recache.compile("|".join(word_parts) or "(?!)")
     except re.error:
         for i, rule in enumerate(rule_list):  # name the rule at fault
             try:
-                re.compile(_GROUP_DEF.sub("(?:", _GROUP_REF.sub("", expand(rule))))
+                recache.compile(_GROUP_DEF.sub("(?:", _GROUP_REF.sub("", expand(rule))))
             except re.error as err:
                 raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
         raise
@@ -262,8 +263,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
     words.make_automaton()
     return _Compiled(
         num_regex=num_regex, word_regex=word_regex, words=words,
-        gap=re.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups, months=months,
-        month_name=re.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
+        gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups, months=months,
+        month_name=recache.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
         ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
         future_prefix={_key(w) for w in lists.get("future_prefix", [])},
         name_nouns={_key(w) for w in lists.get("name_nouns", [])},
@@ -615,7 +616,7 @@ class _PubWords:
         self.updated = {_key(w) for w in words("update_keywords", [])}
         kws = self.published | self.line_start | self.updated
         self.filler = {_key(w) for w in words("dateline_filler", [])} | kws | set(c.weekdays)
-        self.keyword = re.compile(rf"(?<!\w)(?:{_alt(sorted(kws))})(?!\w)", re.I)
+        self.keyword = recache.compile(rf"(?<!\w)(?:{_alt(sorted(kws))})(?!\w)", re.I)
 
 
 def _pub_words(rules: RuleSet) -> _PubWords:

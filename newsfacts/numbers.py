@@ -20,6 +20,7 @@ are times or labels (الساعة 10، رقم 2231، الـ 20).
 from __future__ import annotations
 
 import re
+from . import recache
 from dataclasses import dataclass
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover  (typing costs import time)
@@ -262,7 +263,7 @@ def _build(rules: "RuleSet") -> _Compiled:
     gap = f"{_HS}+(?:[^\\W\\d]+{_HS}+){{1,2}}(?P<qa>{qa})(?!\\w)"
     try:
         return _Compiled(
-            main=re.compile(main), token=re.compile(token), gap=re.compile(gap),
+            main=recache.compile(main), token=recache.compile(token), gap=recache.compile(gap),
             words=words, teen_first=teen_first, vague=vague, q_before=q_before,
             q_after=q_after, strict={k: frozenset(v) for k, v in strict.items()},
             skip_before=frozenset(_norm(w) for w in ctx.get("skip_before", [])),

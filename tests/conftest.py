@@ -13,6 +13,12 @@ def _cli() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "newsfacts"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_regex_cache(tmp_path_factory):
+    """Tests (and the commands they start) use their own regex cache, not the user's."""
+    os.environ["NEWSFACTS_CACHE_DIR"] = str(tmp_path_factory.mktemp("regex-cache"))
+
+
 @pytest.fixture(scope="session")
 def cli() -> list[str]:
     """The installed command, as a user runs it."""

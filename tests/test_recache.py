@@ -1,0 +1,58 @@
+"""The on-disk regex cache gives the same patterns as re.compile, and fails safe."""
+import re
+import subprocess
+import sys
+
+import pytest
+
+from newsfacts import recache
+
+PATTERNS = [
+    (r"(?P<day>[0-9٠-٩]{1,2})\s*(?P<month>يناير|فبراير|شباط)(?:/\s*(?P=month))?", 0),
+    (r"(?<![\w.])(?:أكثر من|نحو)\s+\d+(?!\w)", 0),
+    (r"december|january", re.I),
+    (r"^\s*تاريخ النشر\s*:?\s*(.+)$", re.M),
+]
+TEXT = "في 24 فبراير/ شباط قتل أكثر من 100 شخص، January وDecember\n  تاريخ النشر: 19/12/2022"
+
+
+@pytest.mark.parametrize("pattern,flags", PATTERNS)
+def test_same_matches_as_re(pattern, flags, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(recache, "_entries", None)
+    fresh = recache.compile(pattern, flags)  # compiled and remembered
+    cached = recache.compile(pattern, flags)  # rebuilt from the remembered program
+    expected = re.compile(pattern, flags)
+    for rx in (fresh, cached):
+        assert [m.groupdict() or m.group() for m in rx.finditer(TEXT)] == \
+               [m.groupdict() or m.group() for m in expected.finditer(TEXT)]
+        assert rx.groupindex == expected.groupindex and rx.flags == expected.flags
+
+
+def _run(env_dir, code):
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env={"NEWSFACTS_CACHE_DIR": str(env_dir), "PATH": ""}, check=True).stdout
+
+
+CODE = ("from newsfacts import recache; rx = recache.compile(r'(?P<n>\\d+) (?:صاروخ|صواريخ)'); "
+        "print(rx.search('أسقط 4 صواريخ').group('n'))")
+
+
+def test_cache_file_written_and_used_across_runs(tmp_path):
+    assert _run(tmp_path, CODE).strip() == "4"
+    files = list(tmp_path.glob("regex-*.marshal"))
+    assert len(files) == 1 and files[0].stat().st_size > 0
+    assert _run(tmp_path, CODE).strip() == "4"  # second run reads the cache
+
+
+def test_damaged_cache_falls_back(tmp_path):
+    _run(tmp_path, CODE)
+    for f in tmp_path.glob("regex-*.marshal"):
+        f.write_bytes(b"\x00garbage")
+    assert _run(tmp_path, CODE).strip() == "4"
+
+
+def test_bad_pattern_still_raises(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    with pytest.raises(re.error):
+        recache.compile("(unclosed")
