@@ -1,4 +1,4 @@
-"""Regular expressions compiled once per machine, not once per run.
+"""Regular expressions (and parsed rule files) compiled once per machine, not once per run.
 
 The rules compile to a few large regular expressions, and Python's ``re``
 spends most of a cold start parsing them. A user who runs ``newsfacts`` once
@@ -103,3 +103,38 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
         _added = True
         atexit.register(_save)
     return compiled
+
+
+def parsed_file(path: Path, parse) -> object:
+    """``parse(text)`` of a rule file, cached on disk until the file changes.
+
+    Used for the TOML rule files: ``tomllib`` is pure Python and slow on
+    large tables. The cache entry is keyed by the file's path, size and
+    modification time; any problem falls back to parsing.
+    """
+    cache = cache_file()
+    try:
+        st = path.stat()
+    except OSError:
+        st = None
+    if cache is None or st is None:
+        return parse(path.read_text(encoding="utf-8"))
+    import hashlib
+
+    stamp = (str(path.resolve()), st.st_size, st.st_mtime_ns)
+    entry = cache.with_name(f"parsed-{hashlib.sha1(repr(stamp).encode()).hexdigest()[:20]}.marshal")
+    try:
+        data = marshal.loads(entry.read_bytes())
+        if isinstance(data, tuple) and len(data) == 2 and data[0] == list(stamp):
+            return data[1]
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = parse(path.read_text(encoding="utf-8"))
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((list(stamp), data)))
+        os.replace(tmp, entry)
+    except (OSError, ValueError):
+        pass  # not marshal-able (dates in TOML) or not writable: fine, just slower
+    return data

@@ -55,10 +55,7 @@ class RuleSet:
         if key not in self._cache:
             rules: dict[str, dict] = {}
             for path in self._files(name):
-                try:
-                    data = tomllib.loads(path.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-                    raise RuleError(f"{path}: cannot read rules: {err}") from None
+                data = _read_toml(path)
                 for i, rule in enumerate(data.get("rule", [])):
                     rid = rule.get("id") if isinstance(rule, dict) else None
                     require(isinstance(rid, str) and bool(rid), path, f"#{i + 1}", "has no 'id'")
@@ -77,10 +74,7 @@ class RuleSet:
             self.toml(name)  # validate the file's rules too: a broken rule never loads silently
             merged: dict[str, Any] = {}
             for path in self._files(name):
-                try:
-                    data = tomllib.loads(path.read_text(encoding="utf-8"))
-                except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-                    raise RuleError(f"{path}: cannot read rules: {err}") from None
+                data = _read_toml(path)
                 _merge_into(merged, {k: v for k, v in data.items() if k != "rule"})
             self._cache[key] = merged
         return self._cache[key]
@@ -107,6 +101,15 @@ class RuleSet:
         if ck not in self._cache:
             self._cache[ck] = build(self)
         return self._cache[ck]
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    from .recache import parsed_file
+
+    try:
+        return parsed_file(path, tomllib.loads)  # type: ignore[return-value]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise RuleError(f"{path}: cannot read rules: {err}") from None
 
 
 def _merge_into(base: dict[str, Any], extra: dict[str, Any]) -> None:

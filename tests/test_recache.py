@@ -56,3 +56,17 @@ def test_bad_pattern_still_raises(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
     with pytest.raises(re.error):
         recache.compile("(unclosed")
+
+
+def test_parsed_rule_file_cache_follows_changes(tmp_path, monkeypatch):
+    import os
+    import tomllib
+
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "x.toml"
+    f.write_text('a = ["يناير"]\n', encoding="utf-8")
+    assert recache.parsed_file(f, tomllib.loads) == {"a": ["يناير"]}
+    assert recache.parsed_file(f, lambda _: pytest.fail("cached entry not used")) == {"a": ["يناير"]}
+    f.write_text('a = ["يناير", "جانفي"]\n', encoding="utf-8")
+    os.utime(f, ns=(1, 10**18))
+    assert recache.parsed_file(f, tomllib.loads) == {"a": ["يناير", "جانفي"]}
