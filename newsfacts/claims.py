@@ -38,6 +38,14 @@ _TERMINAL = ".!?؟:"
 _VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_thousands", "millions", "several"}
 _NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
 _COMMAS = {"،", ",", "؛", ";"}
+#: Heads of bodies that speak for their state (normalized).
+_STATE_HEADS = frozenset(norm(w) for w in ("وزارة", "الجيش", "جيش", "القوات", "قوات", "الحكومة", "حكومة",
+                                             "الدفاعات", "الدفاع", "سلاح", "الرئاسة", "السلطات", "الكرملين",
+                                             "البيت", "رئاسة", "هيئة", "الخارجية", "الاتحاد", "جمهورية",
+                                             "المملكة", "دولة", "الدولة"))
+_BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
+_OPEN_QUOTES = {'"', "«", "“", "(", "'"}
+_CLOSE_QUOTES = {'"', "»", "”", ")", "'"}
 _CONTEXT_SENTENCES = 3
 _RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
 
@@ -58,6 +66,8 @@ class _Cand:
     participants: list[str] | None = None
     headline: bool = False
     weak: bool = False  # a meeting with one participant: kept only to complete another
+    loc_ctx: bool = False  # the location is the main place of the sentences before, not named here
+    clause: int = 0  # boundaries (فيما، بينما …) before the trigger in its sentence
 
 
 @dataclass
@@ -280,8 +290,8 @@ class _Ctx:
     def counted_by(self, i: int):
         """The number right before the noun at token ``i`` that counts it (not "8 بغارة")."""
         nb = self.num_before.get(i)
-        if nb is None or any(ch in "بلك" for ch in self.clitic(i)):
-            return None
+        if nb is None or self.clitic(i):
+            return None  # "مقتل نحو 10 وإصابة": the number ends the phrase before
         return nb
 
     def any_noun(self, i: int, classes) -> tuple[str, str, bool, int] | None:
@@ -328,7 +338,11 @@ class _Ctx:
             return False
         ls = t.rfind("\n", 0, s) + 1
         le = t.find("\n", e)
-        line = t[ls:len(t) if le < 0 else le].strip()
+        if (le < 0 or not t[le:].strip()) and t[:ls].strip():
+            return False  # the last line: no story follows it (often a cut-off paragraph)
+        if le < 0:
+            le = len(t)
+        line = t[ls:le].strip()
         if not line or (line[-1] in _TERMINAL and not line.endswith(("..", "…"))):
             return False
         return len(line.split()) <= 25
@@ -443,6 +457,20 @@ class _Ctx:
                            for d in dirs_ok)
         return False
 
+    def from_place(self, m: _Mention) -> bool:
+        """Is the place where something came from ("أطلق من لبنان")? Never where it happened."""
+        k = m.ts - 1
+        while k >= 0 and not self.isword[k]:
+            k -= 1
+        if k >= 1 and self.word(k, "place_joiners") is not None:
+            k -= 1
+        if not (k >= 0 and self.norm(k) in ("من", "ومن")):
+            return False
+        k -= 1
+        while k >= 0 and not self.isword[k]:
+            k -= 1
+        return k >= 0 and self.word(k, "launched") is not None
+
     def agent(self, m: _Mention) -> bool:
         """Is the place the subject of an event verb (أطلقتها روسيا)? Then it is not where it happened."""
         k = m.ts - 1
@@ -461,10 +489,11 @@ class _Ctx:
                 gap = self.doc.text[prev.end:m.start]
                 ok = True
                 for w in norm(gap).replace("،", " ").replace(",", " ").replace("(", " ").replace(")", " ").split():
-                    w2 = w[1:] if w.startswith("و") and len(w) > 1 else w
-                    if w in ("و",) or not w2:
+                    w2 = w[1:] if w[:1] in ("و", "ب") and len(w) > 1 else w
+                    w3 = w2[1:] if w2[:1] == "ب" and len(w2) > 1 else w2
+                    if w in ("و", "ب") or not w2:
                         continue
-                    if w2 in self.voc_joiners or w in self.voc_joiners:
+                    if w in self.voc_joiners or w2 in self.voc_joiners or w3 in self.voc_joiners:
                         continue
                     ok = False
                     break
@@ -581,6 +610,11 @@ class _Claimants:
             if c.norm(k) == "في":
                 break
             k += 1
+        # a name in quotes after a generic head: صحيفة "ديلي صباح" التركية، مجموعة "غرفة طوارئ …"
+        if k < limit and k - a <= 2 and c.toks[k].norm in _OPEN_QUOTES and c.word(a, "name_heads") is not None:
+            close = next((x for x in range(k + 1, min(limit, k + 10)) if c.toks[x].norm in _CLOSE_QUOTES), None)
+            if close is not None and close > k + 1:
+                return c.doc.text[c.toks[k + 1].start:c.toks[close - 1].end], a, close + 1
         # apposition: "نائب المتحدث باسم الخارجية، شمس زاده:"
         if k < limit and c.norm(k) in _COMMAS:
             p = c.mention_at(k + 1, ("person",))
@@ -842,6 +876,7 @@ class _Finder:
         back = [m for m in c.places_in(a, t) if m.te <= t]
         if back:
             return _names(c.runs(back)[0])
+        fwd = [m for m in fwd if not c.from_place(m)]
         if fwd:
             return _names(c.runs(fwd)[0])  # only where it headed (باتجاه موسكو)
         return None
@@ -1033,8 +1068,10 @@ class _Finder:
         self.cands.append(cand)
 
     def base(self, rule: Rule, t: int) -> _Cand:
-        k = self.c.tok_sent[t]
-        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=self.c.is_headline(k))
+        c = self.c
+        k = c.tok_sent[t]
+        clause = bisect_left(c.marks(k, "boundaries"), t)
+        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=c.is_headline(k), clause=clause)
 
     def claimant(self, t: int, type_: str) -> str | None:
         return self.cl.for_claim(t, self.same_type.get((self.c.tok_sent[t], type_), []))
@@ -1078,9 +1115,11 @@ class _Finder:
                     pl = [m for m in c.places_in(g.end, nxt) if not c.directional(m)]
                     cand.location = _names(c.runs(pl)[0]) if pl else None
                 if cand.location is None and gi == 0:
-                    cand.location = self.location(t, tend)
+                    cand.location, own = self.location(t, tend, with_source=True)
+                    cand.loc_ctx = not own
             else:
-                cand.location = self.location(t, max(tend, g.end) if g.start >= t else tend)
+                cand.location, own = self.location(t, max(tend, g.end) if g.start >= t else tend, with_source=True)
+                cand.loc_ctx = not own
             cand.claimant = self.claimant(t, rule.type)
             self.add(cand)
 
@@ -1192,7 +1231,8 @@ class _Finder:
         cand.count, cand.qualifier = count, qual
         if count is None and qual not in _VAGUE:
             cand.qualifier = None
-        cand.location = self.location(t, tend)
+        cand.location, own = self.location(t, tend, with_source=True)
+        cand.loc_ctx = not own
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1205,6 +1245,11 @@ class _Finder:
             return
         if rule.headline_only and not c.is_headline(c.tok_sent[t]):
             return
+        p = t - 1
+        while p >= a and not c.isword[p]:
+            p -= 1
+        if p >= a and c.word(p, "relatives") is not None:
+            return  # "العناصر الذين هاجموا الموقع": a description of a told attack
         # a counter-measure: تصدت لهجوم، إحباط محاولات لتنفيذ هجمات
         lo = max(c.bwd_start(t, a, stop_attr=False), t - 16)
         for p in c.marked_in("countering", lo, t):
@@ -1245,10 +1290,10 @@ class _Finder:
             cand.origin = self.origin(g.head, pend)
         elif not rule.needs:
             cand.object, _ = self.phrase(t, tend, b, max_mods=2)
+        if g is None and trig.definite and not c.places_in(tend, fe):
+            return  # "الهجوم" with nothing of its own after it: told before, or not an attack at all
         loc, own = self.location(t, tend, with_source=True)
-        if not own and g is None and trig.definite:
-            return  # "الهجوم" with nothing of its own: told before, or not an attack at all
-        cand.location = loc
+        cand.location, cand.loc_ctx = loc, not own
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1280,7 +1325,8 @@ class _Finder:
                     break
         cand = self.base(rule, t)
         cand.count, cand.qualifier, cand.unit = count, qual, unit
-        cand.location = self.location(t, tend, dirs_ok=("عن",))
+        cand.location, own = self.location(t, tend, dirs_ok=("عن",), with_source=True)
+        cand.loc_ctx = not own
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1308,6 +1354,12 @@ class _Finder:
         j = bisect_left(bounds, t) - 1
         if j >= 0 and bounds[j] >= a:
             lo = bounds[j] + 1
+        # "زعمت الصحيفة أن الوزير عقد اجتماعا": the speaker before a bare أن is not at the meeting;
+        # "أعلن لافروف أنه مستعد للقاء روبيو": with أنه he is
+        comps = c.clause_marks(c.tok_sent[t])[1]
+        j = bisect_left(comps, t) - 1
+        if j >= 0 and comps[j] >= lo and c.norm(comps[j]) in _BARE_THAT:
+            lo = comps[j] + 1
         hi = c.fwd_end(tend - 1, b)
         people = [m for m in c.mentions_in(lo, hi, ("person",))]
         names: list[str] = []
@@ -1327,7 +1379,8 @@ class _Finder:
         cand = self.base(rule, t)
         cand.participants = names
         cand.weak = not strong
-        cand.location = self.location(t, tend, dirs_ok=("إلى", "الى"))
+        cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
+        cand.loc_ctx = not own
         cand.claimant = self.cl.for_claim(t, [], before_only=True)
         self.add(cand)
 
@@ -1483,6 +1536,12 @@ def _name_ok(a: str | None, b: str | None) -> bool:
     return any(y[i:i + n] == x for i in range(len(y) - n + 1))
 
 
+def _same_title(a: str, b: str) -> bool:
+    """Two spellings of one speaker's title: "نائب المتحدث باسم وزارة الخارجية" ~ "نائب المتحدث باسم الخارجية"."""
+    x, y = _words(a), _words(b)
+    return len(x) >= 3 and len(y) >= 3 and x[:3] == y[:3]
+
+
 def _locs(v: Any) -> set[str]:
     if v is None:
         return set()
@@ -1507,10 +1566,13 @@ def _key(c: _Cand) -> Any:
 _SLOTS = ("qualifier", "object", "origin", "unit", "location", "claimant")
 
 
-def _fill(into: _Cand, other: _Cand) -> None:
+def _fill(into: _Cand, other: _Cand, kb=None) -> None:
     for s in _SLOTS:
         if getattr(into, s) is None and getattr(other, s) is not None:
             setattr(into, s, getattr(other, s))
+    if kb is not None and into.claimant and other.claimant and norm(into.claimant) in _country_names(kb) \
+            and norm(other.claimant) not in _country_names(kb) and _same_state(into.claimant, other.claimant, kb):
+        into.claimant = other.claimant  # "روسيا أعلنت" told again as "وزارة الدفاع الروسية"
     if other.participants:
         parts = list(into.participants or [])
         for p in other.participants:
@@ -1535,6 +1597,23 @@ def _countries(name: str | None, kb) -> set[str]:
         if c:
             out.add(norm(c))
     return out
+
+
+def _same_state(a: str | None, b: str | None, kb) -> bool:
+    """Do two claimants speak for the same state (روسيا / وزارة الدفاع الروسية / الجيش الروسي)?"""
+    if not a or not b or kb is None:
+        return False
+    ca, cb = _countries(a, kb), _countries(b, kb)
+    if not ca & cb:
+        return False
+    names = _country_names(kb)
+    heads = _STATE_HEADS
+
+    def state(x: str) -> bool:
+        w = norm(x).split()
+        return norm(x) in names or (bool(w) and w[0] in heads)
+
+    return state(a) and state(b)
 
 
 def _country_names(kb) -> frozenset[str]:
@@ -1566,19 +1645,26 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
             return True, e.weak and not c.weak
         return False, False
     if c.type == "denial":
-        if e.sent == c.sent or (e.claimant and c.claimant and _name_ok(e.claimant, c.claimant)) \
+        if e.sent == c.sent or (e.claimant and c.claimant and (_name_ok(e.claimant, c.claimant)
+                                                             or _same_title(e.claimant, c.claimant))) \
                 or (e.claimant is None and c.claimant is None):
             return True, False
         return False, False
     ke, kc = _key(e), _key(c)
-    le, lc = _locs(e.location), _locs(c.location)
+    le = set() if e.loc_ctx else _locs(e.location)
+    lc = set() if c.loc_ctx else _locs(c.location)
     loc_ok = not le or not lc or bool(le & lc) or _within(le, lc, countries)
     claim_ok = _name_ok(e.claimant, c.claimant)
     if ke == kc and kc is not None:
         if e.sent == c.sent:
-            return True, False
-        if not claim_ok and _countries(e.claimant, kb) & _countries(c.claimant, kb):
+            if (e.clause == c.clause and loc_ok) or (le and lc and le & lc):
+                return True, False
+            if e.clause != c.clause:
+                return False, False  # "استهدفت A بطائرتين … بينما استهدف B بمسيرتين": two strikes
+        if not claim_ok and _same_state(e.claimant, c.claimant, kb):
             claim_ok = True  # روسيا and وزارة الدفاع الروسية tell the same figure
+        if not claim_ok and abs(e.sent - c.sent) <= 2:
+            claim_ok = True  # the same figure again a line later: the statement and who relayed it
         return claim_ok and loc_ok, False
     if kc is None:
         if e.sent == c.sent or (claim_ok and loc_ok):
@@ -1603,11 +1689,11 @@ def _merge_into(kept: list[_Cand], c: _Cand, kb=None, countries=None) -> None:
         if not same:
             continue
         if replace:
-            _fill(c, e)
+            _fill(c, e, kb)
             c.weak = c.weak and e.weak
             kept[n] = c
         else:
-            _fill(e, c)
+            _fill(e, c, kb)
             e.weak = e.weak and c.weak
         return
     kept.append(c)
@@ -1637,6 +1723,9 @@ def _merge(cands: list[_Cand], kb=None, countries: dict[str, str] | None = None)
                     target = e
                     break
                 continue
+            le, lh = _locs(e.location), _locs(h.location)
+            if le and lh and not (le & lh or _within(le, lh, countries)):
+                continue  # the headline names another place
             if _key(h) is None or _key(h) == _key(e) or h.type == "denial":
                 target = e
                 break
