@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .document import Document, Token, proclitic_splits
 from .knowledge import Knowledge, Place, knowledge
@@ -47,6 +48,42 @@ class Entity:
     trigger_forms: list[str] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1 << 16)
+def _splits(word: str) -> tuple[tuple[str, str], ...]:
+    return tuple(proclitic_splits(word))
+
+
+@dataclass(frozen=True, slots=True)
+class _WordInfo:
+    given: str | None  # the stem that is a given name (وأحمد → أحمد)
+    surname: str | None  # the stem that is a lexicon surname standing alone (وبلير → بلير)
+    kunya: bool  # أبو، وأبو
+    reporting: bool  # وقال، فأضاف
+    nisba: bool  # a definite nationality nisba (الروسي، والإسباني)
+    idle: bool  # none of the above: only lexicon-driven rules may start here
+
+
+def _word_info(kb: Knowledge, w: str) -> _WordInfo:
+    splits = _splits(w)
+    stems = [st for _, st in splits]
+    given = next((st for st in stems if st in kb.given and len(st) >= 3), None)
+    if w in kb.not_names:
+        given = None
+    surname = None
+    for pre, st in splits:
+        if (st in kb.family and st not in kb.common and st not in kb.given
+                and (st in kb.curated_family or len(st) >= 5)
+                and not (st.startswith("ال") and (st not in kb.curated_family or st in kb.compound_tails))):
+            surname = st
+            break
+    kunya = any(st in kb.kunya for st in stems)
+    reporting = any(pre in ("", "و", "ف") and st in kb.reporting for pre, st in splits)
+    nisba = any(pre in ("", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب") and st.startswith("ال")
+                and st.endswith(("ي", "يه")) and kb.nisba_country(st) is not None for pre, st in splits)
+    idle = not (given or surname or kunya or reporting or nisba or w == "عن" or w in kb.abbrev_titles)
+    return _WordInfo(given, surname, kunya, reporting, nisba, idle)
+
+
 def _with_breaks(doc: Document) -> list[Token]:
     """The document's tokens, plus an empty non-word token wherever the original text
     between two words holds a line break or a mark the view dropped (a free-standing
@@ -56,7 +93,7 @@ def _with_breaks(doc: Document) -> list[Token]:
     out: list[Token] = []
     prev_end = None
     for t in toks:
-        if prev_end is not None and t.start > prev_end:
+        if prev_end is not None and t.start > prev_end and (t.start > prev_end + 1 or text[prev_end] != " "):
             gap = text[prev_end:t.start]
             if "\n" in gap or not gap.isspace():
                 out.append(Token(-1, t.start, t.start, t.vstart - 1, t.vstart - 1, "\n"))
@@ -72,6 +109,7 @@ class _Scan:
         self.doc, self.kb = doc, kb
         self.toks: list[Token] = _with_breaks(doc)
         self.vstarts = [t.vstart for t in self.toks]
+        self.isword = [t.is_word for t in self.toks]
         self.by_tok: dict[int, list[Match]] = {}
         for m in kb.lexicon.scan(doc):
             self.by_tok.setdefault(self.tok_at(m.vstart), []).append(m)
@@ -89,8 +127,11 @@ class _Scan:
         return bisect_right(self.vstarts, vend - 1)
 
     def matches(self, i: int, kind: str) -> list[tuple[Match, tuple]]:
+        ms = self.by_tok.get(i)
+        if not ms:
+            return []
         out = []
-        for m in self.by_tok.get(i, []):
+        for m in ms:
             for e in m.entries:
                 if e[0] == kind:
                     out.append((m, e))
@@ -98,13 +139,24 @@ class _Scan:
         return out
 
     def word(self, i: int) -> Token | None:
-        if 0 <= i < len(self.toks) and self.toks[i].is_word:
+        if 0 <= i < len(self.toks) and self.isword[i]:
             return self.toks[i]
         return None
 
     def stems(self, i: int) -> list[str]:
         t = self.word(i)
-        return [s for _, s in proclitic_splits(t.norm)] if t else []
+        return [s for _, s in _splits(t.norm)] if t else []
+
+    def info(self, i: int) -> "_WordInfo":
+        """What the person rules need to know about token ``i``'s word (cached per word form)."""
+        w = self.toks[i].norm
+        cache = self.kb.word_cache
+        inf = cache.get(w)
+        if inf is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            inf = cache[w] = _word_info(self.kb, w)
+        return inf
 
     def is_stop(self, w: str) -> bool:
         kb = self.kb
@@ -140,8 +192,10 @@ class _Scan:
         return True
 
 
-def _person_extent(sc: _Scan, i: int) -> int:
-    """Tokens of a name starting at ``i``; returns the index after the last one."""
+def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
+    """Tokens of a name starting at ``i``; returns the index after the last one.
+
+    ``cont``: token ``i`` continues a name begun before it (after a given name)."""
     kb = sc.kb
     j = i
     lexicon_only = True
@@ -152,9 +206,10 @@ def _person_extent(sc: _Scan, i: int) -> int:
             break
         known = kb.known_name(w)
         after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
-        if j > i and not known and not after_connector:
+        if (j > i or cont) and not known and not after_connector:
             if w[0] == "و" and w not in kb.connectors:
                 break  # و starts the next name of a list (ونور الشريف) or the next clause
+        if j > i and not known and not after_connector:
             if _strong_place(sc, j):
                 break  # a dateline after a byline: محمد صادق نيويورك
             if _verb_or_noun_shape(sc, j):
@@ -205,7 +260,7 @@ def _al_surname(sc: _Scan, j: int, lexicon_only: bool, nasab: bool = False) -> b
 def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
     """An unknown word shaped like a verb or an indefinite noun, not like a name part.
 
-    Imperfect and future verbs (يكتب، نتفهم، سيزور، لتؤكد), a written teh marbuta
+    Imperfect and future verbs (يكتب، نتفهم، ستزور، لتؤكد), a written teh marbuta
     (مرتدية، ملاحقة) follow names far more often than they end one in news text
     (ANERcorp train).
     """
@@ -213,7 +268,7 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
     w = t.norm
     if len(w) < 4:
         return False
-    if w[0] == "ي" or w[:2] in ("سي", "ست", "لي", "لت", "نت"):
+    if w[0] == "ي" or w[:2] in ("ست", "لت", "نت"):
         return True
     if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
@@ -234,7 +289,11 @@ def _strong_place(sc: _Scan, j: int) -> bool:
 def _people(sc: _Scan) -> list[Cand]:
     kb, toks = sc.kb, sc.toks
     out: list[Cand] = []
+    isword = sc.isword
     for i in range(len(toks)):
+        if i not in sc.by_tok and (not isword[i] or sc.info(i).idle) and not (
+                i + 1 < len(toks) and toks[i + 1].norm in kb.nasab) and toks[i].norm not in kb.abbrev_titles:
+            continue  # most words start no name
         # person.title: TITLE [nisba] [باسم X | X] NAME
         for m, _e in sc.matches(i, "title")[:1]:
             j = sc.tok_end(m.vend)
@@ -277,9 +336,15 @@ def _people(sc: _Scan) -> list[Cand]:
         t = sc.word(i)
         if t is None:
             continue
-        stem = next((s for s in sc.stems(i) if s in kb.given and len(s) >= 3), None)
-        if stem and t.norm not in kb.not_names:
-            k = _person_extent(sc, i + 1)
+        for m, e in sc.matches(i, "famous")[:1]:
+            out.append(Cand("person", m.vstart, m.vend, 2, "person.known", key=norm(e[1])))
+        inf = sc.info(i)
+        nxt = sc.word(i + 1)
+        if inf.idle and not (nxt is not None and nxt.norm in kb.nasab):
+            continue
+        stem = inf.given
+        if stem:
+            k = _person_extent(sc, i + 1, cont=True)
             nt = sc.word(i + 1)
             if k == i + 1 and nt is not None and nt.norm in kb.regnal and not (
                     sc.word(i + 2) and sc.toks[i + 2].norm == "عشر"):
@@ -289,21 +354,14 @@ def _people(sc: _Scan) -> list[Cand]:
                 out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
 
         # person.surname: a family name from the lexicons, alone
-        for pre, st in proclitic_splits(t.norm):
-            if (st in kb.family and st not in kb.common and st not in kb.given
-                    and (st in kb.curated_family or len(st) >= 5)
-                    and not (st.startswith("ال") and (st not in kb.curated_family or st in kb.compound_tails
-                                                      or i > 0 and toks[i - 1].norm in kb.connectors
-                                                      or sc.word(i - 1) is not None and sc.al(i - 1)))):
-                out.append(Cand("person", t.vend - len(st), t.vend, 0, "person.surname"))
-                break
-        for m, e in sc.matches(i, "famous")[:1]:
-            out.append(Cand("person", m.vstart, m.vend, 2, "person.known", key=norm(e[1])))
+        st = inf.surname
+        if st and not (st.startswith("ال") and (i > 0 and toks[i - 1].norm in kb.connectors
+                                               or sc.word(i - 1) is not None and sc.al(i - 1))):
+            out.append(Cand("person", t.vend - len(st), t.vend, 0, "person.surname"))
         # person.nasab: KUNYA NAME (أبو حمزة المصري) or NAME بن NAME (شهاب بن طارق آل سعيد)
-        stems_i = sc.stems(i)
-        nxt = sc.word(i + 1)
         if nxt is not None and not stem:
-            kunya = any(st in kb.kunya for st in stems_i) and (kb.known_name(nxt.norm) or nxt.norm in kb.connectors)
+            stems_i = sc.stems(i)
+            kunya = inf.kunya and (kb.known_name(nxt.norm) or nxt.norm in kb.connectors)
             nasab = nxt.norm in kb.nasab and sc.name_like(i) and sc.name_like(i + 2, loose=True)
             if kunya or nasab:
                 k = _person_extent(sc, i if kunya else i + 1)
@@ -311,12 +369,12 @@ def _people(sc: _Scan) -> list[Cand]:
                     st = next(s for s in (*stems_i[1:], stems_i[0]) if s in kb.kunya) if kunya else t.norm
                     out.append(Cand("person", t.vend - len(st), toks[k - 1].vend, 2, "person.nasab"))
         # person.verb: a reporting verb, then its subject (وقال كينيون، وأضاف السقاف)
-        if any(pre in ("", "و", "ف") and st in kb.reporting for pre, st in proclitic_splits(t.norm)):
+        if inf.reporting:
             c = _subject_name(sc, i + 1, "person.verb")
             if c:
                 out.append(c)
         # person.nisba: a nationality, then a name (الإسباني رافايل نادال، والتشيكي توماس برديتش)
-        if _free_nisba(sc, i):
+        if inf.nisba and _free_nisba(sc, i):
             j = i + 1
             nt = sc.word(j)
             if nt is not None and sc.al(j) and not kb.nisba_country(nt.norm) \
@@ -586,6 +644,11 @@ def _select(cands: list[Cand]) -> list[Cand]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _skeleton_word(word: str) -> str:
+    return skeleton(word)
+
+
 def skeleton(name: str) -> str:
     """Spelling-variant key: normalized, long vowels dropped inside words (دميتري ~ ديميتري)."""
     return " ".join(w[0] + w[1:].translate(_LONG_VOWELS) for w in norm(name).split() if w)
@@ -680,11 +743,12 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     if not surnames:
         return []
     out = []
+    firsts = {k[0] for k in surnames}
     for t in sc.toks:
-        if not t.is_word:
-            continue
-        for pre, stem in proclitic_splits(t.norm):
-            if skeleton(stem) in surnames:
+        if not t.is_word or not firsts.intersection(t.norm[:4]):
+            continue  # every reading's stem starts within the first letters (وبل + stem at most)
+        for pre, stem in _splits(t.norm):
+            if _skeleton_word(stem) in surnames:
                 vs = t.vend - len(stem)
                 if not any(taken[vs:t.vend]):
                     out.append(Cand("person", vs, t.vend, 1, "person.alias"))

@@ -63,6 +63,8 @@ class Knowledge:
     abbrev_titles: frozenset[str] = field(default_factory=frozenset)
     #: First words of multi-word place forms that are triggers, not names (قطاع غزة، دولة قطر).
     place_heads: frozenset[str] = field(default_factory=frozenset)
+    #: Per-word facts the entity rules compute once per process (entities._word_info).
+    word_cache: dict = field(default_factory=dict)
 
     def known_name(self, w: str) -> bool:
         """A normalized word that a name lexicon lists."""
