@@ -10,21 +10,42 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
-from .normalize import REMOVED, norm
+from .normalize import REMOVED, norm, norm_many
 from .rules import RuleSet
 
 #: Endings of a nisba adjective after its ي: masc., fem., plurals, dual.
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان", "يات", "يين")
 
 
-@dataclass(frozen=True, slots=True)
 class Place:
-    name: str
-    kind: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    population: int
+    """A gazetteer row (``form, name, kind, country, lat, lon, population``).
+
+    Numbers are parsed when first read: the gazetteer has thousands of rows
+    and a document touches a handful, so start-up does not pay for the rest.
+    """
+
+    __slots__ = ("name", "kind", "country", "_row")
+
+    def __init__(self, row: list[str]) -> None:
+        self._row = row
+        self.name = row[1] or row[0]
+        self.kind = _col(row, 2) or "city"
+        self.country = _col(row, 3) or None
+
+    @property
+    def lat(self) -> float | None:
+        return _num(_col(self._row, 4))
+
+    @property
+    def lon(self) -> float | None:
+        return _num(_col(self._row, 5))
+
+    @property
+    def population(self) -> int:
+        return _int(_col(self._row, 6))
+
+    def __repr__(self) -> str:
+        return f"Place({self.name!r}, {self.kind!r}, {self.country!r})"
 
 
 @dataclass
@@ -106,10 +127,7 @@ def build(rules: RuleSet) -> Knowledge:
     lex = Lexicon()
 
     # Places: generated gazetteer, hand-written regions and variants.
-    for row in rules.tsv("places/places.tsv"):
-        if len(row) >= 2 and row[0]:
-            lex.add(row[0], ("place", Place(row[1] or row[0], _col(row, 2) or "city", _col(row, 3) or None,
-                                           _num(_col(row, 4)), _num(_col(row, 5)), _int(_col(row, 6)))))
+    lex.add_all((row[0], ("place", Place(row))) for row in rules.tsv("places/places.tsv") if len(row) >= 2 and row[0])
     for trig in places_t.get("triggers", []):
         lex.add(trig, ("trigger", trig))
     for head in orgs_t.get("heads", []):
@@ -139,7 +157,7 @@ def build(rules: RuleSet) -> Knowledge:
     famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()} - connectors - tails
 
     def nset(values) -> frozenset[str]:
-        return frozenset(norm(v) for v in values if v)
+        return frozenset(norm_many([v for v in values if v]))
 
     nisba = {}
     for name in ("places/nisba.tsv",):

@@ -12,13 +12,17 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from .document import _NONWORD, Document
-from .normalize import REMOVED, norm
+from .normalize import REMOVED, norm, norm_many
 
 #: Written proclitic sequences allowed before a lexicon form.
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 
 def _key(form: str) -> str:
     return " ".join(_NONWORD.sub(" ", norm(form)).split())
+
+
+def _keys(forms: list[str]) -> list[str]:
+    return [" ".join(_NONWORD.sub(" ", n).split()) for n in norm_many(forms)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +46,9 @@ class Lexicon:
         self._automaton = None
 
     def add(self, form: str, entry: Any) -> None:
-        key = _key(form)
+        self._add(form, _key(form), entry)
+
+    def _add(self, form: str, key: str, entry: Any) -> None:
         if len(key) < 2:
             return
         self._entries.setdefault(key, []).append(entry)
@@ -51,8 +57,10 @@ class Lexicon:
         self._automaton = None
 
     def add_all(self, pairs: Iterable[tuple[str, Any]]) -> None:
-        for form, entry in pairs:
-            self.add(form, entry)
+        """Add many ``(form, entry)`` pairs, normalizing them in one pass."""
+        pairs = list(pairs)
+        for (form, entry), key in zip(pairs, _keys([f for f, _ in pairs])):
+            self._add(form, key, entry)
 
     def get(self, form: str) -> list[Any]:
         return self._entries.get(_key(form), [])
