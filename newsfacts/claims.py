@@ -23,6 +23,7 @@ compatible claimant and place) is kept once.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate
 from dataclasses import dataclass, field
@@ -43,6 +44,7 @@ _STATE_HEADS = frozenset(norm(w) for w in ("وزارة", "الجيش", "جيش",
                                              "الدفاعات", "الدفاع", "سلاح", "الرئاسة", "السلطات", "الكرملين",
                                              "البيت", "رئاسة", "هيئة", "الخارجية", "الاتحاد", "جمهورية",
                                              "المملكة", "دولة", "الدولة"))
+_DATELINE_AGENCY = re.compile(r"^\s*[(\[][^)\]\n]{1,30}[)\]]")
 _BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
 _OPEN_QUOTES = {'"', "«", "“", "(", "'"}
 _CLOSE_QUOTES = {'"', "»", "”", ")", "'"}
@@ -181,6 +183,9 @@ class _Ctx:
         self.places = [m for m in self.mentions if m.kind == "place"]
         self.place_country = {norm(p["name"]): norm(p["country"]) for p in entities.get("places", [])
                               if p.get("country")}
+        for p in entities.get("places", []):
+            if p.get("kind") == "country":
+                self.place_country.setdefault(norm(p["name"]), norm(p["name"]))
         self.mention_count: dict[str, int] = {}
         for m in self.places:
             self.mention_count[m.name] = self.mention_count.get(m.name, 0) + 1
@@ -416,7 +421,17 @@ class _Ctx:
     def places_in(self, a: int, b: int) -> list[_Mention]:
         lo = bisect_left(self.place_ts, a)
         hi = bisect_left(self.place_ts, b)
-        return [m for m in self.places[lo:hi] if m.ts not in self.speaker_toks]
+        return [m for m in self.places[lo:hi] if m.ts not in self.speaker_toks and not self.dateline(m)]
+
+    def dateline(self, m: _Mention) -> bool:
+        """A place that opens a line before a dash (الرباط - …، إسلام آباد (رويترز) - …): where it was filed."""
+        t = self.doc.text
+        ls = t.rfind("\n", 0, m.start) + 1
+        if t[ls:m.start].strip():
+            return False
+        rest = t[m.end:m.end + 40]
+        rest = _DATELINE_AGENCY.sub("", rest, count=1)
+        return rest.lstrip()[:1] in ("-", "–", "—", "/", ":")
 
     def mention_at(self, i: int, kinds=("person", "org", "place")) -> _Mention | None:
         lo = bisect_left(self.mention_ts, i)
@@ -598,6 +613,16 @@ class _Claimants:
             return m.name, i, m.te
         if self.stop(i):
             return None, i, i
+        # An anaphor alone (الجيش، الوزارة) unless an adjective follows: "نفى الجيش تقارير …"
+        an = c.word(i, "anaphors")
+        if an is not None:
+            nx = an if an < limit else limit
+            w = c.norm(nx) if nx < limit and c.isword[nx] else ""
+            goes_on = (len(w) > 3 and (w.endswith(_NISBA_ENDS) or w.startswith("ال")) and not self.stop(nx)) \
+                or w in ("باسم", "الرسمي", "العام") or c.mention_at(nx) is not None
+            if not goes_on:
+                text = c.doc.text[c.toks[i].start:c.toks[an - 1].end]
+                return self.resolve(i, text), i, an
         # A noun phrase: a source, a title, a generic body.
         a = k = i
         source = c.word(i, "source_nouns") is not None
@@ -860,7 +885,10 @@ class _Finder:
         c = self.c
         a, b = c.sentence_range(t)
         fe = c.fwd_end(tend - 1, b)
-        fwd = c.places_in(tend, fe)
+        j = bisect_right(c.attr_verbs, tend)
+        if j < len(c.attr_verbs) and c.attr_verbs[j] < fe:
+            fe = c.attr_verbs[j]  # "…، مشيرا إلى أن …": what follows is another report
+        fwd = [m for m in c.places_in(tend, fe) if not c.from_place(m)]
         rel = c.marked_in("relatives", tend + 1, fe)
         near_end = rel[0] if rel else fe
         ok = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
@@ -876,7 +904,6 @@ class _Finder:
         back = [m for m in c.places_in(a, t) if m.te <= t]
         if back:
             return _names(c.runs(back)[0])
-        fwd = [m for m in fwd if not c.from_place(m)]
         if fwd:
             return _names(c.runs(fwd)[0])  # only where it headed (باتجاه موسكو)
         return None
@@ -886,7 +913,7 @@ class _Finder:
         c = self.c
         k = c.tok_sent[t]
         for kk in range(k - 1, max(-1, k - 1 - _CONTEXT_SENTENCES), -1):
-            prev = [m for m in c.places_in(*c.sent_tok[kk]) if not c.directional(m)]
+            prev = [m for m in c.places_in(*c.sent_tok[kk]) if not c.directional(m) and not c.from_place(m)]
             if prev:
                 best = max(prev, key=lambda m: c.mention_count.get(m.name, 0))
                 return best.name
@@ -1178,7 +1205,9 @@ class _Finder:
             hit = c.num_at.get(after) if after < b else None
             if hit is not None:
                 count, qual, fire = hit[1].value, hit[1].qualifier, True
-                qual = self.qual_after(hit[0], qual)
+                nxt = c.next_word(hit[0], b)
+                vn = c.noun(nxt, "victim") if nxt < b else None
+                qual = self.qual_after(vn[2] if vn else hit[0], qual)  # "12 شخصا على الأقل"
             if not fire:
                 # "قتلت القوات 5 مسلحين": a counted group a few words on
                 k, seen = after, 0
@@ -1332,23 +1361,18 @@ class _Finder:
 
     # -- meeting ---------------------------------------------------------------------
 
-    def meeting(self, rule: Rule, t: int, tend: int) -> None:
+    def meeting(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
         c = self.c
         a, b = c.sentence_range(t)
+        if c.marked_in("cancel", a, b):
+            return  # "كان من المقرر أن يلتقي … إلا أن اللقاء تأجل"
         k, seen = t - 1, 0
-        while k >= a and seen < 4:
+        while k >= a and seen < 3:
             if c.isword[k]:
                 seen += 1
-                if c.word(k, "cancel") is not None:
+                if c.word(k, "cancel_near") is not None:
                     return
             k -= 1
-        k, seen = tend, 0
-        while k < b and seen < 2:
-            if c.isword[k]:
-                seen += 1
-                if c.word(k, "cancel") is not None:
-                    return
-            k += 1
         lo = a
         bounds = c.clause_marks(c.tok_sent[t])[0]
         j = bisect_left(bounds, t) - 1
@@ -1378,7 +1402,8 @@ class _Finder:
             return
         cand = self.base(rule, t)
         cand.participants = names
-        cand.weak = not strong
+        # "حضر الاستقبال"، "هذا اللقاء": the definite noun refers to a meeting already told
+        cand.weak = not strong or (trig.definite and c.word(t, "summit") is None)
         cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
         cand.loc_ctx = not own
         cand.claimant = self.cl.for_claim(t, [], before_only=True)
@@ -1509,7 +1534,7 @@ class _Finder:
             elif m == "outage":
                 self.outage(r, i, end)
             elif m == "meeting":
-                self.meeting(r, i, end)
+                self.meeting(r, i, end, e)
             elif m == "denial":
                 self.denial(r, i, end)
             elif m == "denial_predicate":
@@ -1566,12 +1591,17 @@ def _key(c: _Cand) -> Any:
 _SLOTS = ("qualifier", "object", "origin", "unit", "location", "claimant")
 
 
-def _fill(into: _Cand, other: _Cand, kb=None) -> None:
+def _is_country(name: str, kb, countries: dict[str, str] | None) -> bool:
+    n = norm(name)
+    return n in _country_names(kb) or (countries is not None and countries.get(n) == n)
+
+
+def _fill(into: _Cand, other: _Cand, kb=None, countries: dict[str, str] | None = None) -> None:
     for s in _SLOTS:
         if getattr(into, s) is None and getattr(other, s) is not None:
             setattr(into, s, getattr(other, s))
-    if kb is not None and into.claimant and other.claimant and norm(into.claimant) in _country_names(kb) \
-            and norm(other.claimant) not in _country_names(kb) and _same_state(into.claimant, other.claimant, kb):
+    if kb is not None and into.claimant and other.claimant and _is_country(into.claimant, kb, countries) \
+            and not _is_country(other.claimant, kb, countries) and _same_state(into.claimant, other.claimant, kb):
         into.claimant = other.claimant  # "روسيا أعلنت" told again as "وزارة الدفاع الروسية"
     if other.participants:
         parts = list(into.participants or [])
@@ -1641,7 +1671,8 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
     if c.type == "meeting":
         pe = {norm(p) for p in e.participants or []}
         pc = {norm(p) for p in c.participants or []}
-        if pe & pc or e.sent == c.sent:
+        # the same parties again (a visit of one of them completes it); a third party is another meeting
+        if (pe & pc and (pe <= pc or pc <= pe or e.weak or c.weak)) or (e.sent == c.sent and pe & pc):
             return True, e.weak and not c.weak
         return False, False
     if c.type == "denial":
@@ -1689,11 +1720,11 @@ def _merge_into(kept: list[_Cand], c: _Cand, kb=None, countries=None) -> None:
         if not same:
             continue
         if replace:
-            _fill(c, e, kb)
+            _fill(c, e, kb, countries)
             c.weak = c.weak and e.weak
             kept[n] = c
         else:
-            _fill(e, c, kb)
+            _fill(e, c, kb, countries)
             e.weak = e.weak and c.weak
         return
     kept.append(c)

@@ -180,7 +180,7 @@ def _alternation(forms: list[str]) -> str:
 
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
-MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives")
+MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives", "cancel")
 _EXTRA_MARKS = {"boundaries": "[؛;]", "complementizers": ":", "commas": "[،,:.؛;]"}
 
 
@@ -266,10 +266,13 @@ def build(rules: RuleSet) -> Vocab:
                  headline_only=bool(raw.get("headline_only", False)))
         compiled.append(r)
         seen: set[tuple[str, bool]] = set()
+        listed = {_plain(w) for w in raw["triggers"]}
         for dual, forms in ((False, raw["triggers"]), (True, raw.get("dual", []))):
             for w in _str_list(forms, f"rule {r.id} triggers"):
                 w = _plain(w)
-                variants = [(w, w.startswith("ال"))]
+                # a listed form in ال is definite only if its bare form is listed too (التصدي / تصدي);
+                # التقى is a verb
+                variants = [(w, w.startswith("ال") and w[2:] in listed)]
                 if not dual:
                     acc = _accusative(w)
                     if acc:
