@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from .normalize import Normalized, normalize
 
 #: Word characters of the view: Arabic and Latin letters and all digits.
-_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"(\w+)|([^\w\s])", re.UNICODE)
 _NONWORD = re.compile(r"[^\w]|_")
 #: Sentence ends: . ! ? ؟ and line breaks (a title or dateline line is a sentence).
 _SENT_END = re.compile(r"(?:[.!?؟…]+[\"'”»)]*)(?=\s)|\n+")
@@ -48,20 +48,22 @@ def proclitic_splits(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(out))  # words repeat: the cache makes this once per distinct word
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    """A word or punctuation mark; offsets into the original text, ``norm`` from the view."""
+    """A word or punctuation mark; offsets into the original text, ``norm`` from the view.
 
-    index: int
-    start: int
-    end: int
-    vstart: int
-    vend: int
-    norm: str
+    A plain slotted class: documents have many tokens, and a frozen dataclass
+    costs several times more to create.
+    """
 
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum() or self.norm[:1] == "_"
+    __slots__ = ("index", "start", "end", "vstart", "vend", "norm", "is_word")
+
+    def __init__(self, index: int, start: int, end: int, vstart: int, vend: int, norm: str,
+                 is_word: bool | None = None) -> None:
+        self.index, self.start, self.end, self.vstart, self.vend, self.norm = index, start, end, vstart, vend, norm
+        self.is_word = (norm[:1].isalnum() or norm[:1] == "_") if is_word is None else is_word
+
+    def __repr__(self) -> str:
+        return f"Token({self.index}, {self.start}, {self.end}, {self.norm!r})"
 
 
 @dataclass
@@ -91,11 +93,16 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        v = self.view
+        orig = self.view._orig
         toks = []
-        for i, m in enumerate(_TOKEN.finditer(v.text)):
-            s, e = v.span(m.start(), m.end())
-            toks.append(Token(i, s, e, m.start(), m.end(), m.group()))
+        add = toks.append
+        for i, m in enumerate(_TOKEN.finditer(self.view.text)):
+            s, e = m.span()
+            word = m.lastindex == 1
+            if orig is None:
+                add(Token(i, s, e, s, e, m.group(), word))
+            else:
+                add(Token(i, orig[s], orig[e - 1] + 1, s, e, m.group(), word))
         return toks
 
     @cached_property
