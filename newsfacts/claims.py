@@ -815,11 +815,16 @@ class _Claimants:
                 return None
         return None
 
-    def for_claim(self, t: int, same_type: list[int], before_only: bool = False) -> str | None:
-        """The claimant of a claim whose trigger is token ``t``."""
+    def for_claim(self, t: int, same_type: list[int], before_only: bool = False,
+                  reported: bool = False) -> str | None:
+        """The claimant of a claim whose trigger is token ``t``; with ``reported``, only a source
+        whose complement clause holds the trigger (قال X إن … / أفادت X بأن …)."""
         c = self.c
         k = c.tok_sent[t]
         attrs = c.attrs[k]
+        if reported:
+            comps = c.clause_marks(k)[1]
+            attrs = [x for x in attrs if x.pos < t and any(x.pos < p < t for p in comps)]
         after = [x for x in attrs if x.pos > t]
         if not before_only:
             for x in after:
@@ -1284,8 +1289,14 @@ class _Finder:
         for p in c.marked_in("countering", lo, t):
             if c.words_between(p, t) <= 10:
                 return
-        if any(c.is_trigger(p, ("shootdown",)) for p in range(lo, t)):
-            return
+        p = t - 1
+        while p >= a and not c.isword[p]:
+            p -= 1
+        if p >= a and c.is_trigger(p, ("shootdown",)):
+            return  # "تصدت لهجوم"
+        nx = c.next_word(tend, b)
+        if nx < b and c.word(nx, "not_attack_after") is not None or p >= a and c.word(p, "not_attack_before"):
+            return  # "ضربة جزاء"، "خط الهجوم": a game, not a strike
         if c.marked_in("ongoing", max(a, t - 3), min(b, tend + 3)):
             return  # the war itself, a drill: not one attack
         fe = c.fwd_end(tend - 1, b)
@@ -1406,7 +1417,7 @@ class _Finder:
         cand.weak = not strong or (trig.definite and c.word(t, "summit") is None)
         cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
         cand.loc_ctx = not own
-        cand.claimant = self.cl.for_claim(t, [], before_only=True)
+        cand.claimant = self.cl.for_claim(t, [], before_only=True, reported=True)
         self.add(cand)
 
     # -- denial ----------------------------------------------------------------------
@@ -1698,7 +1709,9 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
             claim_ok = True  # the same figure again a line later: the statement and who relayed it
         return claim_ok and loc_ok, False
     if kc is None:
-        if e.sent == c.sent or (claim_ok and loc_ok):
+        if e.sent == c.sent and (e.clause == c.clause or not le or not lc or le & lc):
+            return True, False
+        if claim_ok and loc_ok and e.sent != c.sent:
             return True, False
         if c.type == "power_outage" and ke is None and le and lc and (le & lc or _within(le, lc, countries)):
             return True, False  # one region without power, told by two sources
