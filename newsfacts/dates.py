@@ -548,30 +548,31 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
 _LAST: tuple = (None, None, None, None)
 
 
-def _prepared(c: _Compiled, text: str):
+def _prepared(c: _Compiled, text: str, normalized=None):
     global _LAST
     last = _LAST
     if last[1] is c and (last[0] is text or last[0] == text):
         return last[2], last[3]
     from .normalize import normalize
 
-    nv = normalize(text)
+    nv = normalized if normalized is not None and normalized.original is text else normalize(text)
     matches = _matches(c, nv.text)
     _LAST = (text, c, nv, matches)
     return nv, matches
 
 
-def find_dates(text: str, published: _dt.date | None, rules: RuleSet) -> list[dict]:
+def find_dates(text: str, published: _dt.date | None, rules: RuleSet, *, normalized=None) -> list[dict]:
     """Every date expression of ``text``, resolved to ISO.
 
     Returns ``[{"text", "value", "start", "end"}]`` sorted by ``start``; offsets
     are into ``text`` and ``text[start:end] == mention["text"]``. Weekdays and
     relative words are resolved against ``published`` and left out without it.
+    ``normalized`` may pass ``normalize(text)`` when the caller has it already.
     """
     if not text:
         return []
     c = _compiled(rules)
-    nv, matches = _prepared(c, text)
+    nv, matches = _prepared(c, text, normalized)
     return [_mention(nv, text, s, e, v) for s, e, v in _scan(c, nv.text, matches, _as_date(published))]
 
 
@@ -623,7 +624,7 @@ def _pub_words(rules: RuleSet) -> _PubWords:
     return _PubWords(_compiled(rules))
 
 
-def find_published(text: str, rules: RuleSet) -> _dt.date | None:
+def find_published(text: str, rules: RuleSet, *, normalized=None) -> _dt.date | None:
     """The article's own date from its header/dateline, or None.
 
     A full date (day, month, year) counts when it follows a publication keyword
@@ -638,7 +639,7 @@ def find_published(text: str, rules: RuleSet) -> _dt.date | None:
         return None
     c = _compiled(rules)
     pw = rules.compiled("dates.published", _pub_words)
-    nv, matches = _prepared(c, text)
+    nv, matches = _prepared(c, text, normalized)
     view = nv.text
     top = _top_lines(view)
     head_end = max([ln[1] for ln in top] + [min(len(view), _TOP_CHARS)])

@@ -35,36 +35,39 @@ def extract(text: str, published: str | _dt.date | None = None, *, source: str |
     ``published`` and the lists ``people``, ``places``, ``organizations``,
     ``dates`` and ``claims`` (see DESIGN.md for the contract).
     """
-    from .dates import find_published
-
     if not isinstance(text, str):
         raise TypeError("text must be a str")
     rules = rules or default_rules()
     pub = parse_iso_date(published)
-    if pub is None:
-        pub = find_published(text[:PART_CHARS], rules)
     if len(text) <= PART_CHARS:
-        facts = _extract_part(text, pub, rules)
+        facts, pub = _extract_part(text, pub, rules, find_pub=pub is None)
     else:
+        from .dates import find_published
         from .merge import merge_parts
 
-        facts = merge_parts([(start, _extract_part(text[start:end], pub, rules))
+        if pub is None:
+            pub = find_published(text[:PART_CHARS], rules)
+        facts = merge_parts([(start, _extract_part(text[start:end], pub, rules)[0])
                              for start, end in split_parts(text, PART_CHARS)])
     return {"source": source, "published": pub.isoformat() if pub else None, **facts}
 
 
-def _extract_part(text: str, pub: _dt.date | None, rules: RuleSet) -> dict[str, Any]:
+def _extract_part(text: str, pub: _dt.date | None, rules: RuleSet,
+                  find_pub: bool = False) -> tuple[dict[str, Any], _dt.date | None]:
+    """Facts of one text (a whole document or a part), and its publication date."""
     from .claims import find_claims
-    from .dates import find_dates
+    from .dates import find_dates, find_published
     from .entities import find_entities
     from .numbers import find_numbers
 
     doc = Document(text, pub)
+    if find_pub:
+        pub = doc.published = find_published(text, rules, normalized=doc.view)
     entities = find_entities(doc, rules)
-    dates = find_dates(text, pub, rules)
-    numbers = find_numbers(text, rules)
+    dates = find_dates(text, pub, rules, normalized=doc.view)
+    numbers = find_numbers(text, rules, normalized=doc.view)
     claims = find_claims(doc, entities, numbers, dates, rules)
-    return {**entities, "dates": dates, "claims": claims}
+    return {**entities, "dates": dates, "claims": claims}, pub
 
 
 def split_parts(text: str, size: int) -> list[tuple[int, int]]:
