@@ -69,6 +69,7 @@ class _Cand:
     headline: bool = False
     weak: bool = False  # a meeting with one participant: kept only to complete another
     loc_ctx: bool = False  # the location is the main place of the sentences before, not named here
+    loc_rank: int = 6  # how directly the text ties the location to the event (see _Finder.location)
     clause: int = 0  # boundaries (فيما، بينما …) before the trigger in its sentence
 
 
@@ -472,6 +473,15 @@ class _Ctx:
                            for d in dirs_ok)
         return False
 
+    def is_place_word(self, i: int) -> bool:
+        """A definite place noun that points back to a named place: المدينة، البلدة، العاصمة."""
+        if not (0 <= i < len(self.toks)) or not self.isword[i]:
+            return False
+        for _, stem in proclitic_splits(self.toks[i].norm):
+            if stem.startswith("ال") and stem[2:] in self.voc_joiners:
+                return True
+        return False
+
     def from_place(self, m: _Mention) -> bool:
         """Is the place where something came from ("أطلق من لبنان")? Never where it happened."""
         k = m.ts - 1
@@ -481,10 +491,14 @@ class _Ctx:
             k -= 1
         if not (k >= 0 and self.norm(k) in ("من", "ومن")):
             return False
-        k -= 1
-        while k >= 0 and not self.isword[k]:
+        seen = 0
+        while k > 0 and seen < 4:  # "أطلق من لبنان"، "إطلاق صاروخ أرض-أرض من لبنان"
             k -= 1
-        return k >= 0 and self.word(k, "launched") is not None
+            if self.isword[k]:
+                seen += 1
+                if self.word(k, "launched") is not None:
+                    return True
+        return False
 
     def agent(self, m: _Mention) -> bool:
         """Is the place the subject of an event verb (أطلقتها روسيا)? Then it is not where it happened."""
@@ -853,6 +867,7 @@ class _Finder:
         self.kb = kb
         self.cl = _Claimants(ctx)
         self.cands: list[_Cand] = []
+        self.rank = 6
         self.same_type: dict[tuple[int, str], list[int]] = {}
 
     # -- shared helpers ---------------------------------------------------------
@@ -879,39 +894,51 @@ class _Finder:
 
     def location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), with_source: bool = False) -> Any:
         """The place(s) of the event whose trigger is tokens [t, tend); with ``with_source``,
-        (place, whether the sentence itself names it)."""
-        loc = self._location(t, tend, dirs_ok)
+        (place, whether the sentence itself names it). ``self.rank`` tells how directly the
+        text ties the place to the event (0: right after the trigger … 5: sentences before)."""
+        loc, self.rank = self._location(t, tend, dirs_ok)
         if loc is not None:
             return (loc, True) if with_source else loc
         loc = self._context_place(t)
+        if loc is None:
+            c = self.c
+            a, b = c.sentence_range(t)
+            for m in c.places[bisect_left(c.place_ts, a):bisect_left(c.place_ts, b)]:
+                if c.dateline(m):
+                    loc = m.name  # where the report was filed
+                    break
+        self.rank = 5 if loc is not None else 6
         return (loc, False) if with_source else loc
 
-    def _location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = ()) -> Any:
+    def _location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = ()) -> tuple[Any, int]:
         c = self.c
         a, b = c.sentence_range(t)
         fe = c.fwd_end(tend - 1, b)
         j = bisect_right(c.attr_verbs, tend)
         if j < len(c.attr_verbs) and c.attr_verbs[j] < fe:
             fe = c.attr_verbs[j]  # "…، مشيرا إلى أن …": what follows is another report
+        comps = c.marked_in("complementizers", tend, fe)
+        if comps:
+            fe = comps[0]  # "… في مؤتمر صحفي إن فرنسا ستسلم …": the content of a statement
         fwd = [m for m in c.places_in(tend, fe) if not c.from_place(m)]
         rel = c.marked_in("relatives", tend + 1, fe)
         near_end = rel[0] if rel else fe
         ok = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
         near = [m for m in ok if m.ts < near_end]
         if near:
-            return _names(c.runs(near)[0])
+            return _names(c.runs(near)[0]), 0
         bs = c.bwd_start(t, a)
         back = [m for m in c.places_in(bs, t) if m.te <= t]
         if back:
-            return _names(c.runs(back)[0])
+            return _names(c.runs(back)[-1]), 1
         if ok:
-            return _names(c.runs(ok)[0])
+            return _names(c.runs(ok)[0]), 2
         back = [m for m in c.places_in(a, t) if m.te <= t]
         if back:
-            return _names(c.runs(back)[0])
+            return _names(c.runs(back)[-1]), 3
         if fwd:
-            return _names(c.runs(fwd)[0])  # only where it headed (باتجاه موسكو)
-        return None
+            return _names(c.runs(fwd)[0]), 4  # only where it headed (باتجاه موسكو)
+        return None, 6
 
     def _context_place(self, t: int) -> str | None:
         """The main place of the sentences just before (the one the article names most)."""
@@ -1148,10 +1175,10 @@ class _Finder:
                     cand.location = _names(c.runs(pl)[0]) if pl else None
                 if cand.location is None and gi == 0:
                     cand.location, own = self.location(t, tend, with_source=True)
-                    cand.loc_ctx = not own
+                    cand.loc_ctx, cand.loc_rank = not own, self.rank
             else:
                 cand.location, own = self.location(t, max(tend, g.end) if g.start >= t else tend, with_source=True)
-                cand.loc_ctx = not own
+                cand.loc_ctx, cand.loc_rank = not own, self.rank
             cand.claimant = self.claimant(t, rule.type)
             self.add(cand)
 
@@ -1266,7 +1293,7 @@ class _Finder:
         if count is None and qual not in _VAGUE:
             cand.qualifier = None
         cand.location, own = self.location(t, tend, with_source=True)
-        cand.loc_ctx = not own
+        cand.loc_ctx, cand.loc_rank = not own, self.rank
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1330,10 +1357,11 @@ class _Finder:
             cand.origin = self.origin(g.head, pend)
         elif not rule.needs:
             cand.object, _ = self.phrase(t, tend, b, max_mods=2)
-        if g is None and trig.definite and not c.places_in(tend, fe):
+        if g is None and trig.definite and not c.places_in(tend, fe) \
+                and not any(c.is_place_word(k) for k in range(tend, min(fe, tend + 5))):
             return  # "الهجوم" with nothing of its own after it: told before, or not an attack at all
         loc, own = self.location(t, tend, with_source=True)
-        cand.location, cand.loc_ctx = loc, not own
+        cand.location, cand.loc_ctx, cand.loc_rank = loc, not own, self.rank
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1366,7 +1394,7 @@ class _Finder:
         cand = self.base(rule, t)
         cand.count, cand.qualifier, cand.unit = count, qual, unit
         cand.location, own = self.location(t, tend, dirs_ok=("عن",), with_source=True)
-        cand.loc_ctx = not own
+        cand.loc_ctx, cand.loc_rank = not own, self.rank
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)
 
@@ -1409,14 +1437,16 @@ class _Finder:
                 strong = True
         if not names:
             return
-        if c.in_denial(t):
-            return
         cand = self.base(rule, t)
         cand.participants = names
         # "حضر الاستقبال"، "هذا اللقاء": the definite noun refers to a meeting already told
         cand.weak = not strong or (trig.definite and c.word(t, "summit") is None)
+        if c.in_denial(t):
+            if not cand.weak:
+                return  # a denied meeting; a visit named in a denial still tells where it is
+            cand.weak = True
         cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
-        cand.loc_ctx = not own
+        cand.loc_ctx, cand.loc_rank = not own, self.rank
         cand.claimant = self.cl.for_claim(t, [], before_only=True, reported=True)
         self.add(cand)
 
@@ -1608,9 +1638,12 @@ def _is_country(name: str, kb, countries: dict[str, str] | None) -> bool:
 
 
 def _fill(into: _Cand, other: _Cand, kb=None, countries: dict[str, str] | None = None) -> None:
+    better_place = other.location is not None and other.loc_rank < into.loc_rank
     for s in _SLOTS:
         if getattr(into, s) is None and getattr(other, s) is not None:
             setattr(into, s, getattr(other, s))
+    if better_place:  # the telling that ties the place to the event most directly
+        into.location, into.loc_rank, into.loc_ctx = other.location, other.loc_rank, other.loc_ctx
     if kb is not None and into.claimant and other.claimant and _is_country(into.claimant, kb, countries) \
             and not _is_country(other.claimant, kb, countries) and _same_state(into.claimant, other.claimant, kb):
         into.claimant = other.claimant  # "روسيا أعلنت" told again as "وزارة الدفاع الروسية"
