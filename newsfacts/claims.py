@@ -29,7 +29,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Any
 
-from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
+from .claims_vocab import PUNCT_MARKS, Noun, Rule, Trig, Vocab, Word, vocab
 from .document import Document, proclitic_splits
 from .normalize import norm
 from .rules import RuleSet
@@ -49,6 +49,7 @@ _BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
 _OPEN_QUOTES = {'"', "«", "“", "(", "'"}
 _CLOSE_QUOTES = {'"', "»", "”", ")", "'"}
 _CONTEXT_SENTENCES = 3
+_NONE: list[int] = []
 _RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
 
 
@@ -142,7 +143,7 @@ class _Ctx:
         self.attr_pos = sorted(set(self.attr_pos))
         self.attr_verbs = sorted(set(self.attr_verbs))
         self._at: dict[int, list[tuple[int, Any, int]]] = {}
-        self._marks: dict[str, dict[int, list[int]]] = {}
+        self._marks: dict[int, dict[str, list[int]]] = {}
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
         self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
@@ -237,15 +238,26 @@ class _Ctx:
         return r
 
     def _index(self, i: int) -> tuple[dict, dict]:
-        """Word classes and noun classes of the forms at token ``i``, built once."""
-        wd: dict[str, tuple[int, Any]] = {}
-        nd: dict[str, Any] = {}
-        for end, e, _ in self.at(i):
-            if isinstance(e, Word):
-                if e.cls not in wd:
-                    wd[e.cls] = (end, e.value)
-            elif isinstance(e, Noun) and e.cls not in nd:
-                nd[e.cls] = (e.number, e.definite, end)
+        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``).
+
+        What a single word is does not depend on where it stands, so that part is cached per
+        written word; forms of several words are checked at the token."""
+        if not (0 <= i < len(self.toks)) or not self.isword[i]:
+            wd0: dict = {}
+            nd0: dict = {}
+            self._wc[i], self._nc[i] = wd0, nd0
+            return wd0, nd0
+        tok = self.toks[i]
+        taa = self.doc.text[tok.end - 1] == "ة"
+        wd, nd, multi = _word_info(self.voc, tok.norm, taa)
+        if multi:
+            wd, nd = dict(wd), dict(nd)
+            for end, e, _ in self.at(i):
+                if end > i + 1:
+                    if isinstance(e, Word):
+                        wd[e.cls] = (end - i, e.value)
+                    elif isinstance(e, Noun):
+                        nd[e.cls] = (e.number, e.definite, end - i)
         self._wc[i] = wd
         self._nc[i] = nd
         return wd, nd
@@ -256,13 +268,14 @@ class _Ctx:
         if d is None:
             d = self._index(i)[0]
         h = d.get(cls)
-        return h[0] if h else None
+        return i + h[0] if h else None
 
     def word_value(self, i: int, cls: str) -> tuple[int, Any] | None:
         d = self._wc.get(i)
         if d is None:
             d = self._index(i)[0]
-        return d.get(cls)
+        h = d.get(cls)
+        return (i + h[0], h[1]) if h else None
 
     def noun(self, i: int, cls: str) -> tuple[str, bool, int] | None:
         """(number, definite, end token) of a noun of ``cls`` at token ``i``."""
@@ -270,7 +283,8 @@ class _Ctx:
         if d is None:
             d = self._index(i)[1]
         if cls in d:
-            return d[cls]
+            h = d[cls]
+            return (h[0], h[1], i + h[2]) if h else None
         r = None
         if 0 <= i < len(self.toks) and self.isword[i] and cls in self.voc.singulars:
             w = self.toks[i].norm
@@ -280,10 +294,10 @@ class _Ctx:
                 sing = self.voc.singulars[cls]
                 for s in dual_singulars(w):
                     if s in sing:
-                        r = ("du", w.startswith("ال") or w[1:3] == "ال", i + 1)
+                        r = ("du", w.startswith("ال") or w[1:3] == "ال", 1)
                         break
-        d[cls] = r
-        return r
+        d[cls] = r  # a fact about the written word: safe in the shared cache
+        return (r[0], r[1], i + r[2]) if r else None
 
     def clitic(self, i: int) -> str:
         """The proclitics written before the lexicon form at token ``i`` (بغارة → ب)."""
@@ -358,21 +372,33 @@ class _Ctx:
 
     def marks(self, k: int, cls: str) -> list[int]:
         """Sorted tokens of sentence ``k`` where a form of span class ``cls`` starts."""
-        by = self._marks.get(cls)
-        if by is None:
-            by = self._marks[cls] = {}
-        r = by.get(k)
-        if r is None:
-            a, b = self.sent_tok[k]
-            r = []
-            if a < b:
-                vs, ve = self.toks[a].vstart, self.toks[b - 1].vend
-                for m in self.voc.mark_res[cls].finditer(self.doc.vtext, vs, ve):
-                    i = bisect_right(self.vstarts, m.start()) - 1
-                    if not r or r[-1] != i:
-                        r.append(i)
-            by[k] = r
-        return r
+        d = self._marks.get(k)
+        if d is None:
+            d = self._marks[k] = self._sentence_marks(k)
+        return d.get(cls, _NONE)
+
+    def _sentence_marks(self, k: int) -> dict[str, list[int]]:
+        a, b = self.sent_tok[k]
+        d: dict[str, list[int]] = {}
+        if a >= b:
+            return d
+        vs, ve = self.toks[a].vstart, self.toks[b - 1].vend
+        vstarts = self.vstarts
+        classes = self.voc.mark_classes
+        for m in self.voc.mark_re.finditer(self.doc.vtext, vs, ve):
+            i = bisect_right(vstarts, m.start()) - 1
+            for cls in classes.get(" ".join(m.group("w").split()), ()):
+                lst = d.setdefault(cls, [])
+                if not lst or lst[-1] != i:
+                    lst.append(i)
+        toks, isword = self.toks, self.isword
+        punct = [i for i in range(a, b) if not isword[i]]
+        if punct:
+            for cls, chars in PUNCT_MARKS.items():
+                found = [i for i in punct if toks[i].norm in chars]
+                if found:
+                    d[cls] = sorted(set(d.get(cls, ())) | set(found)) if cls in d else found
+        return d
 
     def clause_marks(self, k: int) -> tuple[list[int], list[int]]:
         """Tokens of sentence ``k`` that end a clause: (boundaries, complementizers and colons)."""
@@ -484,6 +510,13 @@ class _Ctx:
 
     def from_place(self, m: _Mention) -> bool:
         """Is the place where something came from ("أطلق من لبنان")? Never where it happened."""
+        key = (m.start, "from")
+        r = self._dir.get(key)
+        if r is None:
+            r = self._dir[key] = self._from_place(m)
+        return r
+
+    def _from_place(self, m: _Mention) -> bool:
         k = m.ts - 1
         while k >= 0 and not self.isword[k]:
             k -= 1
@@ -502,6 +535,13 @@ class _Ctx:
 
     def agent(self, m: _Mention) -> bool:
         """Is the place the subject of an event verb (أطلقتها روسيا)? Then it is not where it happened."""
+        key = (m.start, "agent")
+        r = self._dir.get(key)
+        if r is None:
+            r = self._dir[key] = self._agent(m)
+        return r
+
+    def _agent(self, m: _Mention) -> bool:
         k = m.ts - 1
         while k >= 0 and not self.isword[k]:
             k -= 1
@@ -535,6 +575,39 @@ class _Ctx:
     @property
     def voc_joiners(self) -> frozenset[str]:
         return self.rules.compiled("claims_joiners", _joiners)
+
+
+_INFO_CACHE: dict[int, dict[tuple[str, bool], tuple]] = {}
+
+
+def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
+    """Single-word classes of a written word: ({class: (1, value)}, {class: (number, definite, 1)},
+    whether some form of several words starts with it)."""
+    cache = _INFO_CACHE.get(id(voc))
+    if cache is None:
+        if len(_INFO_CACHE) > 8:
+            _INFO_CACHE.clear()
+        cache = _INFO_CACHE[id(voc)] = {}
+    key = (word, taa)
+    r = cache.get(key)
+    if r is None:
+        wd: dict[str, tuple[int, Any]] = {}
+        nd: dict[str, Any] = {}
+        multi = False
+        for _plen, rest, entry, needs_taa in _candidates(voc, word):
+            if rest:
+                multi = True
+                continue
+            if needs_taa and not taa:
+                continue
+            if isinstance(entry, Word):
+                wd.setdefault(entry.cls, (1, entry.value))
+            elif isinstance(entry, Noun):
+                nd.setdefault(entry.cls, (entry.number, entry.definite, 1))
+        r = (wd, nd, multi)
+        if len(cache) < 200_000:
+            cache[key] = r
+    return r
 
 
 _CAND_CACHE: dict[int, dict[str, tuple]] = {}
@@ -1186,6 +1259,9 @@ class _Finder:
 
     def casualty(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
         c = self.c
+        if rule.counts == "self" and not trig.dual and not trig.definite \
+                and any(c.voc.rules[e.rule].counts == "victims" for _, e in c.trig_at(t)):
+            return  # a verbal noun (إصابة، وفاة) that is also counted: the event rule reads both
         a, b = c.sentence_range(t)
         if self.blocked(t, a, b) or self.demonstrative_before(t):
             return

@@ -81,7 +81,8 @@ class Vocab:
     lexicon: Lexicon  # triggers and words of saying: scanned over the whole document
     forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]]  # first word -> (rest, entry, needs ة)
     rules: list[Rule]
-    mark_res: dict[str, Any]  # class -> regex over the normalized view (clause marks, negations, hedges …)
+    mark_re: Any  # one regex over the normalized view for the span classes (clause marks, negations …)
+    mark_classes: dict[str, tuple[str, ...]]  # form (normalized, single spaces) -> its span classes
     singulars: dict[str, frozenset[str]]  # noun class -> normalized singular forms
     units: dict[str, str]  # noun class -> unit
     noun_classes: frozenset[str]
@@ -181,21 +182,42 @@ def _alternation(forms: list[str]) -> str:
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
 MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives", "cancel")
-_EXTRA_MARKS = {"boundaries": "[؛;]", "complementizers": ":", "commas": "[،,:.؛;]"}
+#: Punctuation tokens that count as marks of a class.
+PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
 
-def _mark_res(words: dict) -> dict[str, re.Pattern]:
-    """Regexes over the normalized view for the span classes (with proclitics و ف ب ل)."""
-    pre = r"(?<!\w)(?:[وف]?[بل]?)"
-    out = {}
+def _trie(phrases: list[str]) -> str:
+    """A regex alternation of ``phrases`` factored as a trie (a space matches any whitespace)."""
+    root: dict = {}
+    for p in phrases:
+        node = root
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(root) if root else "(?!)"
+
+
+def _mark_res(words: dict) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """One trie regex over the normalized view for every form of the span classes (with the
+    proclitics و ف ب ل before them), and the classes of each form."""
+    classes: dict[str, set[str]] = {}
     for cls in MARKED:
-        alt = _alternation(list(words.get(cls, [])))
-        parts = [f"{pre}(?:{alt})(?!\\w)"] if alt else []
-        if cls in _EXTRA_MARKS:
-            parts.append(_EXTRA_MARKS[cls])
-        out[cls] = re.compile("|".join(parts) or "(?!)")
-    out["commas"] = re.compile(_EXTRA_MARKS["commas"])
-    return out
+        for f in words.get(cls, []):
+            key = " ".join(_NONWORD.sub(" ", norm(f)).split())
+            if key:
+                classes.setdefault(key, set()).add(cls)
+    rx = re.compile(r"(?<!\w)(?P<p>[وف]?[بل]?)(?P<w>" + _trie(sorted(classes)) + r")(?!\w)")
+    return rx, {k: tuple(sorted(v)) for k, v in classes.items()}
 
 
 def build(rules: RuleSet) -> Vocab:
@@ -287,7 +309,7 @@ def build(rules: RuleSet) -> Vocab:
                     seen.add((v, dual))
                     lex.add(v, Trig(r.index, dual, definite), scan=True)
     return Vocab(lexicon=lex.lexicon, forms=lex.forms, rules=compiled,
-                 mark_res=_mark_res(words),
+                 mark_re=_mark_res(words)[0], mark_classes=_mark_res(words)[1],
                  singulars={k: frozenset(v) for k, v in singulars.items()},
                  units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
 
