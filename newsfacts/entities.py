@@ -60,6 +60,7 @@ class _WordInfo:
     kunya: bool  # أبو، وأبو
     reporting: bool  # وقال، فأضاف
     nisba: bool  # a definite nationality nisba (الروسي، والإسباني)
+    shaped: str | None  # the stem (after و ل ب) of an unknown word that looks like a name (كيني، وكانديس)
     idle: bool  # none of the above: only lexicon-driven rules may start here
 
 
@@ -80,8 +81,16 @@ def _word_info(kb: Knowledge, w: str) -> _WordInfo:
     reporting = any(pre in ("", "و", "ف") and st in kb.reporting for pre, st in splits)
     nisba = any(pre in ("", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب") and st.startswith("ال")
                 and st.endswith(("ي", "يه")) and kb.nisba_country(st) is not None for pre, st in splits)
-    idle = not (given or surname or kunya or reporting or nisba or w == "عن" or w in kb.abbrev_titles)
-    return _WordInfo(given, surname, kunya, reporting, nisba, idle)
+    shaped = None
+    if w not in kb.common and w not in kb.not_names and w not in kb.function_words and w not in kb.verbs:
+        for pre, st in splits:
+            if pre in ("", "و", "ل", "ب") and len(st) >= 3 and not st.startswith("ال") \
+                    and st not in kb.common and st not in kb.not_names and st not in kb.title_words \
+                    and not kb.known_name(st) and kb.shape(st) >= kb.shape_pair:
+                shaped = st
+                break
+    idle = not (given or surname or kunya or reporting or nisba or shaped or w == "عن" or w in kb.abbrev_titles)
+    return _WordInfo(given, surname, kunya, reporting, nisba, shaped, idle)
 
 
 def _with_breaks(doc: Document) -> list[Token]:
@@ -234,6 +243,8 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             break
         elif j > i and not known and len(w) <= 3 and not after_connector:
             break  # short unknown words after a name are mostly verbs (عقد، قال)
+        elif j > i and not known and not after_connector and kb.shape(w) < kb.shape_extend:
+            break  # an unknown word shaped like a verb or noun: خافيير سولانا | أسبوعين
         if not known and w not in kb.connectors:
             lexicon_only = False
         if w not in kb.connectors:
@@ -322,7 +333,7 @@ def _people(sc: _Scan) -> list[Cand]:
             if _after_trigger(sc, m):
                 continue  # حي النبي أنعام: a place named after a person
             k = _person_extent(sc, j)
-            if k > j:
+            if k > j and not _agreeing(sc, j, k):
                 role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
                 out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role))
         # person.title: د. NAME (an abbreviated title)
@@ -353,6 +364,15 @@ def _people(sc: _Scan) -> list[Cand]:
                 vs = t.vend - len(stem)
                 out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
 
+        # person.shape: two or more unknown words that all look like names (كيني ميلر، ياكوبو إيغبيني)
+        if inf.shaped and nxt is not None and sc.name_like(i) and not sc.matches(i, "place") \
+                and not sc.matches(i, "org") and not (i > 0 and sc.matches(i - 1, "trigger")):
+            k = _person_extent(sc, i + 1, cont=True)
+            if k > i + 1 and all(kb.known_name(x.norm) or kb.shape(x.norm) >= kb.shape_pair
+                                 for x in toks[i + 1:k]) and not any(sc.matches(x, "place") or sc.matches(x, "org")
+                                                                    for x in range(i + 1, k)):
+                if not _agreeing(sc, i, k):
+                    out.append(Cand("person", t.vend - len(inf.shaped), toks[k - 1].vend, 0, "person.shape"))
         # person.surname: a family name from the lexicons, alone
         st = inf.surname
         if st and not (st.startswith("ال") and (i > 0 and toks[i - 1].norm in kb.connectors
@@ -390,6 +410,22 @@ def _people(sc: _Scan) -> list[Cand]:
             if c and sc.word(sc.tok_end(c.vend)) and sc.toks[sc.tok_end(c.vend)].norm in kb.quote_after:
                 out.append(c)
     return [c for c in out if not all(w in kb.connectors for w in norm(sc.doc.vtext[c.vstart:c.vend]).split())]
+
+
+#: Inflection endings that a noun and its adjective share (فوزين كبيرين، مواقع عسكرية).
+_AGREEMENT = ("ين", "ون", "ات", "ان", "ا", "ه")
+
+
+def _agreeing(sc: _Scan, i: int, k: int) -> bool:
+    """Tokens ``i``..``k`` (two or more, none a known name) share one inflection ending:
+    a noun and its adjective (فوزين كبيرين), not a name."""
+    if k - i < 2:
+        return False
+    toks, kb = sc.toks, sc.kb
+    if any(kb.known_name(toks[x].norm) for x in range(i + 1, k)):
+        return False
+    ends = {next((e for e in _AGREEMENT if toks[x].norm.endswith(e)), None) for x in range(i, k)}
+    return len(ends) == 1 and None not in ends
 
 
 def _after_trigger(sc: _Scan, m: Match) -> bool:

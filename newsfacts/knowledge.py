@@ -84,8 +84,26 @@ class Knowledge:
     abbrev_titles: frozenset[str] = field(default_factory=frozenset)
     #: First words of multi-word place forms that are triggers, not names (قطاع غزة، دولة قطر).
     place_heads: frozenset[str] = field(default_factory=frozenset)
+    #: Letter n-gram log-odds, PER words vs. other words (rules/names/name_shapes.tsv).
+    shapes: dict = field(default_factory=dict)
+    #: An unknown word continues a name only if its shape scores at least this.
+    shape_extend: float = -9.0
+    #: Two or more unknown words that all score at least this make a name on their own.
+    shape_pair: float = 9.0
     #: Per-word facts the entity rules compute once per process (entities._word_info).
     word_cache: dict = field(default_factory=dict)
+
+    def shape(self, w: str) -> float:
+        """Name-likeness of a normalized word: mean log-odds of its letter 2-4-grams
+        (> 0 looks like a name: كيني، ميلر، إينزاغي; < 0 like a verb or noun: تناولت، أسبوعين)."""
+        s = f"^{w}$"
+        get = self.shapes.get
+        total, n = 0.0, 0
+        for k in (2, 3, 4):
+            for i in range(len(s) - k + 1):
+                total += get(s[i:i + k], 0.0)
+                n += 1
+        return total / n if n else 0.0
 
     def known_name(self, w: str) -> bool:
         """A normalized word that a name lexicon lists."""
@@ -191,6 +209,9 @@ def build(rules: RuleSet) -> Knowledge:
         compound_tails=frozenset(tails),
         abbrev_titles=nset(people_t.get("abbreviated_titles", [])),
         place_heads=nset(places_t.get("heads", [])),
+        shape_extend=float(people_t.get("shape_extend", -9.0)),
+        shape_pair=float(people_t.get("shape_pair", 9.0)),
+        shapes={r[0]: float(r[1]) for r in rules.tsv("names/name_shapes.tsv") if len(r) >= 2 and r[0]},
     )
 
 

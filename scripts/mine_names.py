@@ -20,6 +20,7 @@ and writes (generated, do not edit by hand):
 * ``family.tsv``  name<TAB>count     count = times seen as a surname in train PER
 * ``not_names.tsv`` word<TAB>reason
 * ``title_candidates.tsv`` ngram<TAB>before_per<TAB>total  (review aid for titles.tsv)
+* ``name_shapes.tsv`` ngram<TAB>log_odds   letter n-grams of PER words vs. words outside entities
 
 All comparisons use :func:`newsfacts.normalize.norm` (alef / alef-maksura /
 teh-marbuta folding), so every generated list has one row per normalized key;
@@ -29,6 +30,7 @@ Output is sorted (count descending, then name) and byte-for-byte deterministic.
 from __future__ import annotations
 
 import argparse
+import math
 import json
 import re
 import sys
@@ -425,6 +427,51 @@ def _title_candidates(sents) -> list[tuple[str, int, int]]:
     return rows
 
 
+#: Letter n-gram sizes of the name-shape model (with ^ and $ marking word edges).
+SHAPE_NS = (2, 3, 4)
+#: An n-gram is kept when this many distinct words (PER or outside) contain it.
+SHAPE_MIN_WORDS = 3
+
+
+def shape_grams(word: str) -> list[str]:
+    """Letter n-grams of a normalized word, edges marked (``^كي``, ``ون$``)."""
+    w = f"^{word}$"
+    return [w[i:i + k] for k in SHAPE_NS for i in range(len(w) - k + 1)]
+
+
+def mine_shapes(rows: list[dict]) -> list[tuple[str, float]]:
+    """Log-odds of each letter n-gram between PER word types and outside word types.
+
+    A word's name-likeness (:meth:`newsfacts.knowledge.Knowledge.shape`) is the mean
+    over its n-grams: transliterated endings (-سكي، -وف، -يتش، -ز) and name-like
+    letter runs score high, verb and noun morphology (يـ، تـ، ـات، ـا) low. Word
+    types, not tokens, so frequent names do not swamp the model. An n-gram seen in
+    fewer than SHAPE_MIN_WORDS words is left out (it counts 0 at run time).
+    """
+    per: set[str] = set()
+    out: set[str] = set()
+    for row in rows:
+        toks, types, _ = _sentence_tokens(row)
+        for tok, typ in zip(toks, types):
+            if typ not in (None, "PER") or not ARABIC_WORD.match(tok):
+                continue
+            (per if typ == "PER" else out).add(norm(tok))
+    both = per & out
+    per -= both
+    out -= both
+    gp: Counter[str] = Counter()
+    go: Counter[str] = Counter()
+    for words, c in ((per, gp), (out, go)):
+        for w in words:
+            c.update(set(shape_grams(w)))
+    n_p, n_o = len(per) + 1, len(out) + 1
+    rows_out = []
+    for g in sorted(set(gp) | set(go)):
+        if gp[g] + go[g] >= SHAPE_MIN_WORDS:
+            rows_out.append((g, round(math.log((gp[g] + 0.5) / n_p) - math.log((go[g] + 0.5) / n_o), 3)))
+    return rows_out
+
+
 # ------------------------------------------------------------------ validation
 
 def validate_hand_lists(names_dir: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -448,7 +495,8 @@ def build(train: Path, names_dir: Path) -> dict[str, str]:
     given_extra = [r[0] for r in read_tsv(names_dir / "given_extra.tsv", 2)]
     family_extra = [r[0] for r in read_tsv(names_dir / "family_extra.tsv", 2)]
     seed = read_tsv(names_dir / "not_names_extra.tsv", 2)
-    mined = mine(load_jsonl(train), given_extra=given_extra, family_extra=family_extra,
+    rows = load_jsonl(train)
+    mined = mine(rows, given_extra=given_extra, family_extra=family_extra,
                  not_names_seed=seed, connectors=[w for w, _ in words],
                  titles=[t for t, _ in titles])
     unexpected = set(mined.collisions) - ACCEPTED_FOLD_COLLISIONS
@@ -475,6 +523,10 @@ def build(train: Path, names_dir: Path) -> dict[str, str]:
             f"a nisba chain leading to one) in {SOURCE}; review aid for the hand-made "
             "titles.tsv, not read by the runtime\n" + gen.rstrip("\n"),
             mined.title_candidates),
+        "name_shapes.tsv": format_tsv(
+            f"# ngram\tlog_odds — letter n-grams (^ $ = word edges) of PER words vs. words outside "
+            f"entities in {SOURCE}; read by the runtime as a name-likeness score\n" + gen.rstrip("\n"),
+            mine_shapes(rows)),
     }
 
 
