@@ -1,8 +1,10 @@
 """Claims: who says what happened, how many, where and when.
 
 The vocabulary and the rules live in ``rules/claims.toml`` (compiled once by
-:mod:`newsfacts.claims_vocab`). A document is scanned once for every form the
-rules know; each trigger hit is handed to the mechanism its rule names:
+:mod:`newsfacts.claims_vocab`). One Aho-Corasick pass finds the triggers and
+the words of saying; every other word class is looked up only around them
+(cached per written word), and clause marks, negations and hedges come from
+one regex per sentence. Each trigger hit goes to the mechanism its rule names:
 
 - ``downed``: shootdowns — a trigger (أسقط، اعتراض، تدمير …) with aerial
   objects near it; coordinated groups (ثلاث مسيرات فوق تولا، وطائرتين فوق
@@ -14,12 +16,16 @@ rules know; each trigger hit is handed to the mechanism its rule names:
 - ``meeting``: two or more named people (or a summit of a named body);
 - ``denial`` / ``denial_predicate``: who denies what.
 
+Nothing fires when the event is negated ("no casualties"), habitual, a drill,
+the war as a whole, or inside what a denial denies.
+
 Slots are filled by shared helpers: the claimant from attribution (قال X،
-بحسب X، نقلا عن X, a pronoun subject inherits the last claimant, anaphors
-like الوزارة resolve to an earlier one), the location from place mentions of
-the event's clause, the date from the sentence or the publication date.
-Finally, the same claim told twice (headline and body, same count,
-compatible claimant and place) is kept once.
+بحسب X، نقلا عن X; a pronoun subject inherits the last claimant, anaphors
+like الوزارة resolve to an earlier one), the location from the place mentions
+of the event's clause (then the clause before, then the sentences before),
+the date from the sentence or the publication date. Finally the same claim
+told twice (headline and body, or again a line later: same type and count,
+compatible source and place) is kept once, with the first evidence.
 """
 from __future__ import annotations
 
@@ -39,11 +45,6 @@ _TERMINAL = ".!?؟:"
 _VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_thousands", "millions", "several"}
 _NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
 _COMMAS = {"،", ",", "؛", ";"}
-#: Heads of bodies that speak for their state (normalized).
-_STATE_HEADS = frozenset(norm(w) for w in ("وزارة", "الجيش", "جيش", "القوات", "قوات", "الحكومة", "حكومة",
-                                             "الدفاعات", "الدفاع", "سلاح", "الرئاسة", "السلطات", "الكرملين",
-                                             "البيت", "رئاسة", "هيئة", "الخارجية", "الاتحاد", "جمهورية",
-                                             "المملكة", "دولة", "الدولة"))
 _DATELINE_AGENCY = re.compile(r"^\s*[(\[][^)\]\n]{1,30}[)\]]")
 _BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
 _OPEN_QUOTES = {'"', "«", "“", "(", "'"}
@@ -1075,9 +1076,6 @@ class _Finder:
                     found = country
         return found
 
-    def count_of(self, nm) -> tuple[int | None, str | None]:
-        return nm.value, nm.qualifier
-
     def qual_after(self, k: int, qual: str | None) -> str | None:
         if qual:
             return qual
@@ -1232,8 +1230,8 @@ class _Finder:
             cand = self.base(rule, t)
             cand.count, cand.qualifier = g.count, g.qualifier
             if g.head is not None:
-                obj, pend = self.phrase(g.head, c.noun(g.head, rule.needs)[2], b)
-                cand.origin = self.origin(g.head, pend)
+                obj = c.doc.text[self.word_start(g.head):c.toks[g.end - 1].end]
+                cand.origin = self.origin(g.head, g.end)
             cand.object = obj
             if len(groups) > 1:
                 if g.paren:
@@ -1429,8 +1427,8 @@ class _Finder:
         cand = self.base(rule, t)
         cand.count, cand.qualifier = count, qual
         if g is not None and g.head is not None:
-            cand.object, pend = self.phrase(g.head, c.noun(g.head, rule.needs or "weapon")[2], b)
-            cand.origin = self.origin(g.head, pend)
+            cand.object = c.doc.text[self.word_start(g.head):c.toks[g.end - 1].end]
+            cand.origin = self.origin(g.head, g.end)
         elif not rule.needs:
             cand.object, _ = self.phrase(t, tend, b, max_mods=2)
         if g is None and trig.definite and not c.places_in(tend, fe) \
@@ -1664,11 +1662,66 @@ class _Finder:
 # One claim per fact
 
 
+@dataclass
+class _World:
+    """What merging needs to know beyond the claims: states and where places are."""
+
+    kb: Any  # entity knowledge: nisba adjectives → countries
+    country_names: frozenset[str]  # normalized country names
+    state_heads: frozenset[str]  # heads of bodies that speak for their state (وزارة، الجيش …)
+    countries: dict[str, str]  # normalized place → normalized country, from the document's places
+
+    def is_country(self, name: str) -> bool:
+        n = norm(name)
+        return n in self.country_names or self.countries.get(n) == n
+
+    def states(self, name: str | None) -> set[str]:
+        """Countries a claimant speaks for: روسيا → {روسيا}; وزارة الدفاع الروسية → {روسيا}."""
+        if not name:
+            return set()
+        out = set()
+        whole = norm(name)
+        if whole in self.country_names:
+            out.add(whole)
+        for w in whole.split():
+            if w in self.country_names:
+                out.add(w)
+            c = self.kb.nisba_country(w)
+            if c:
+                out.add(norm(c))
+        return out
+
+    def same_state(self, a: str | None, b: str | None) -> bool:
+        """Do two claimants speak for one state (روسيا / وزارة الدفاع الروسية / الجيش الروسي)?"""
+        if not a or not b or not self.states(a) & self.states(b):
+            return False
+
+        def state(x: str) -> bool:
+            w = norm(x).split()
+            return norm(x) in self.country_names or (bool(w) and w[0] in self.state_heads)
+
+        return state(a) and state(b)
+
+    def within(self, a: set[str], b: set[str]) -> bool:
+        """Is a place of one set in a country named by the other (الأنبار in العراق)?"""
+        c = self.countries
+        return any(c.get(x) in b for x in a) or any(c.get(x) in a for x in b)
+
+
+def _world_parts(rules: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
+    from .knowledge import knowledge
+
+    words = rules.toml_tables("claims.toml").get("words", {})
+    return (frozenset(norm(v) for v in knowledge(rules).nisba.values()),
+            frozenset(norm(w) for w in words.get("state_bodies", [])))
+
+
 def _words(s: str) -> list[str]:
     return norm(s).replace("،", " ").split()
 
 
 def _name_ok(a: str | None, b: str | None) -> bool:
+    """Unknown, or one name's words run inside the other's (الجيش ~ الجيش الروسي)."""
     if not a or not b:
         return True
     x, y = _words(a), _words(b)
@@ -1690,14 +1743,8 @@ def _locs(v: Any) -> set[str]:
     return {norm(x) for x in (v if isinstance(v, list) else [v])}
 
 
-def _compatible(e: _Cand, c: _Cand) -> bool:
-    if not _name_ok(e.claimant, c.claimant):
-        return False
-    le, lc = _locs(e.location), _locs(c.location)
-    return not le or not lc or bool(le & lc)
-
-
 def _key(c: _Cand) -> Any:
+    """What makes two claims of one type different: the count (or the vague amount)."""
     if c.count is not None:
         return c.count
     if c.qualifier in _VAGUE:
@@ -1708,20 +1755,16 @@ def _key(c: _Cand) -> Any:
 _SLOTS = ("qualifier", "object", "origin", "unit", "location", "claimant")
 
 
-def _is_country(name: str, kb, countries: dict[str, str] | None) -> bool:
-    n = norm(name)
-    return n in _country_names(kb) or (countries is not None and countries.get(n) == n)
-
-
-def _fill(into: _Cand, other: _Cand, kb=None, countries: dict[str, str] | None = None) -> None:
+def _fill(into: _Cand, other: _Cand, w: _World) -> None:
+    """Complete ``into`` with what ``other`` (the same claim told again) adds."""
     better_place = other.location is not None and other.loc_rank < into.loc_rank
     for s in _SLOTS:
         if getattr(into, s) is None and getattr(other, s) is not None:
             setattr(into, s, getattr(other, s))
     if better_place:  # the telling that ties the place to the event most directly
         into.location, into.loc_rank, into.loc_ctx = other.location, other.loc_rank, other.loc_ctx
-    if kb is not None and into.claimant and other.claimant and _is_country(into.claimant, kb, countries) \
-            and not _is_country(other.claimant, kb, countries) and _same_state(into.claimant, other.claimant, kb):
+    if into.claimant and other.claimant and w.is_country(into.claimant) and not w.is_country(other.claimant) \
+            and w.same_state(into.claimant, other.claimant):
         into.claimant = other.claimant  # "روسيا أعلنت" told again as "وزارة الدفاع الروسية"
     if other.participants:
         parts = list(into.participants or [])
@@ -1731,60 +1774,7 @@ def _fill(into: _Cand, other: _Cand, kb=None, countries: dict[str, str] | None =
         into.participants = parts
 
 
-def _countries(name: str | None, kb) -> set[str]:
-    """Countries a claimant speaks for: روسيا → {روسيا}; وزارة الدفاع الروسية → {روسيا}."""
-    if not name or kb is None:
-        return set()
-    out = set()
-    names = _country_names(kb)
-    whole = norm(name)
-    if whole in names:
-        out.add(whole)
-    for w in whole.split():
-        if w in names:
-            out.add(w)
-        c = kb.nisba_country(w)
-        if c:
-            out.add(norm(c))
-    return out
-
-
-def _same_state(a: str | None, b: str | None, kb) -> bool:
-    """Do two claimants speak for the same state (روسيا / وزارة الدفاع الروسية / الجيش الروسي)?"""
-    if not a or not b or kb is None:
-        return False
-    ca, cb = _countries(a, kb), _countries(b, kb)
-    if not ca & cb:
-        return False
-    names = _country_names(kb)
-    heads = _STATE_HEADS
-
-    def state(x: str) -> bool:
-        w = norm(x).split()
-        return norm(x) in names or (bool(w) and w[0] in heads)
-
-    return state(a) and state(b)
-
-
-def _country_names(kb) -> frozenset[str]:
-    cached = getattr(kb, "_claims_countries", None)
-    if cached is None:
-        cached = frozenset(norm(v) for v in kb.nisba.values())
-        try:
-            kb._claims_countries = cached
-        except AttributeError:  # pragma: no cover - a slotted knowledge object
-            pass
-    return cached
-
-
-def _within(a: set[str], b: set[str], countries: dict[str, str] | None) -> bool:
-    """Is a place of one set in a country named by the other (الأنبار in العراق)?"""
-    if not countries:
-        return False
-    return any(countries.get(x) in b for x in a) or any(countries.get(x) in a for x in b)
-
-
-def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) -> tuple[bool, bool]:
+def _same(e: _Cand, c: _Cand, w: _World) -> tuple[bool, bool]:
     """Is ``c`` the claim ``e`` told again? (same, c replaces e as the fuller telling)"""
     if e.type != c.type:
         return False, False
@@ -1804,7 +1794,7 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
     ke, kc = _key(e), _key(c)
     le = set() if e.loc_ctx else _locs(e.location)
     lc = set() if c.loc_ctx else _locs(c.location)
-    loc_ok = not le or not lc or bool(le & lc) or _within(le, lc, countries)
+    loc_ok = not le or not lc or bool(le & lc) or w.within(le, lc)
     claim_ok = _name_ok(e.claimant, c.claimant)
     if ke == kc and kc is not None:
         if e.sent == c.sent:
@@ -1812,7 +1802,7 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
                 return True, False
             if e.clause != c.clause:
                 return False, False  # "استهدفت A بطائرتين … بينما استهدف B بمسيرتين": two strikes
-        if not claim_ok and _same_state(e.claimant, c.claimant, kb):
+        if not claim_ok and w.same_state(e.claimant, c.claimant):
             claim_ok = True  # روسيا and وزارة الدفاع الروسية tell the same figure
         if not claim_ok and abs(e.sent - c.sent) <= 2:
             claim_ok = True  # the same figure again a line later: the statement and who relayed it
@@ -1822,7 +1812,7 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
             return True, False
         if claim_ok and loc_ok and e.sent != c.sent:
             return True, False
-        if c.type == "power_outage" and ke is None and le and lc and (le & lc or _within(le, lc, countries)):
+        if c.type == "power_outage" and ke is None and le and lc and (le & lc or w.within(le, lc)):
             return True, False  # one region without power, told by two sources
         return False, False
     if ke is None and claim_ok and loc_ok:
@@ -1830,29 +1820,26 @@ def _same(e: _Cand, c: _Cand, kb=None, countries: dict[str, str] | None = None) 
     return False, False
 
 
-def _merge_into(kept: list[_Cand], c: _Cand, kb=None, countries=None) -> None:
-    lo = 0
-    if len(kept) > 4 * _RECENT:
-        lo = len(kept) - 4 * _RECENT
-    for n in range(lo, len(kept)):
+def _merge_into(kept: list[_Cand], c: _Cand, w: _World) -> None:
+    for n in range(max(0, len(kept) - 4 * _RECENT), len(kept)):
         e = kept[n]
         if e.type != c.type:
             continue
-        same, replace = _same(e, c, kb, countries)
+        same, replace = _same(e, c, w)
         if not same:
             continue
         if replace:
-            _fill(c, e, kb, countries)
+            _fill(c, e, w)
             c.weak = c.weak and e.weak
             kept[n] = c
         else:
-            _fill(e, c, kb, countries)
+            _fill(e, c, w)
             e.weak = e.weak and c.weak
         return
     kept.append(c)
 
 
-def _merge(cands: list[_Cand], kb=None, countries: dict[str, str] | None = None) -> list[_Cand]:
+def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
     """One claim per fact: body tellings merged, then headlines folded into the body claim they sum up."""
     body: list[_Cand] = []
     heads: list[_Cand] = []
@@ -1860,7 +1847,7 @@ def _merge(cands: list[_Cand], kb=None, countries: dict[str, str] | None = None)
         (heads if c.headline else body).append(c)
     kept: list[_Cand] = []
     for c in body:
-        _merge_into(kept, c, kb, countries)
+        _merge_into(kept, c, w)
     kept.sort(key=lambda x: x.trig)
     for h in heads:
         target = None
@@ -1877,14 +1864,14 @@ def _merge(cands: list[_Cand], kb=None, countries: dict[str, str] | None = None)
                     break
                 continue
             le, lh = _locs(e.location), _locs(h.location)
-            if le and lh and not (le & lh or _within(le, lh, countries)):
+            if le and lh and not (le & lh or w.within(le, lh)):
                 continue  # the headline names another place
             if _key(h) is None or _key(h) == _key(e) or h.type == "denial":
                 target = e
                 break
         if target is None:
             h.headline = False
-            _merge_into(kept, h, kb, countries)
+            _merge_into(kept, h, w)
             continue
         for slot in _SLOTS:
             if getattr(target, slot) is None and getattr(h, slot) is not None:
@@ -1930,7 +1917,8 @@ def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, d
         return []
     kb = knowledge(rules)
     finder = _Finder(ctx, kb)
-    claims = _merge(finder.run(), kb, ctx.place_country)
+    country_names, state_heads = rules.compiled("claims_world", _world_parts)
+    claims = _merge(finder.run(), _World(kb, country_names, state_heads, ctx.place_country))
     out = []
     for cl in claims:
         s, e = ctx.sents[cl.sent]
