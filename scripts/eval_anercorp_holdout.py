@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Entity F1 on a held-out block of ANERcorp *train*, with lexicons mined from the rest.
 
-The name lexicons (rules/names/given.tsv, family.tsv, not_names.tsv) and
-rules/common_words.tsv are mined from ANERcorp train, so scoring on train
+The name lexicons (rules/names/given.tsv, family.tsv, not_names.tsv, name_shapes.tsv),
+rules/organizations_mined.tsv and rules/common_words.tsv are mined from ANERcorp train, so scoring on train
 itself flatters every rule that leans on them. This script copies the engine
 and its rules to a scratch directory, re-mines those lists from train minus one
 contiguous block (fold), runs the extractor in-process on that block and prints
@@ -45,6 +45,8 @@ def prepare(tmp: Path, train_rows: list[str]) -> None:
     py = sys.executable
     subprocess.run([py, str(tmp / "scripts" / "mine_names.py"), "--train", str(part),
                     "--out", str(tmp / "rules" / "names")], check=True, capture_output=True)
+    subprocess.run([py, str(tmp / "scripts" / "mine_orgs.py"), str(part), str(tmp / "rules" / "organizations_mined.tsv")],
+                   check=True, capture_output=True)
     sys.path.insert(0, str(tmp / "scripts"))
     mcw = importlib.import_module("mine_common_words")
     rows = mcw.mine(train_rows)
