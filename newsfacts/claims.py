@@ -1315,9 +1315,9 @@ class _Finder:
                 vn = c.noun(nxt, "victim") if nxt < b else None
                 qual = self.qual_after(vn[2] if vn else hit[0], qual)  # "12 شخصا على الأقل"
             if not fire:
-                # "قتلت القوات 5 مسلحين": a counted group a few words on
+                # "قتلت القوات 5 مسلحين"، "مقتل عائلة مكونة من سبعة أفراد": a counted group a few words on
                 k, seen = after, 0
-                while k < b and seen < 4:
+                while k < b and seen < 6:
                     if c.isword[k]:
                         seen += 1
                         if c.is_trigger(k) and k > after:
@@ -1519,7 +1519,11 @@ class _Finder:
             if not cand.weak:
                 return  # a denied meeting; a visit named in a denial still tells where it is
             cand.weak = True
-        cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
+        if c.marked_in("remote", a, b):
+            own = True  # a call has no place (what "في" names is its topic)
+            self.rank = 6
+        else:
+            cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
         cand.loc_ctx, cand.loc_rank = not own, self.rank
         cand.claimant = self.cl.for_claim(t, [], before_only=True, reported=True)
         self.add(cand)
