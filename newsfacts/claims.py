@@ -117,6 +117,7 @@ class _Ctx:
         # up at the tokens around them (self.at), once per token.
         self.trig_hits: list[tuple[int, int, Trig]] = []
         self.trig_types: dict[int, set[str]] = {}
+        self.trig_by_tok: dict[int, list[tuple[int, Trig]]] = {}
         self.attr_pos: list[int] = []
         self.attr_verbs: list[int] = []
         matches = voc.lexicon.scan(doc)
@@ -126,7 +127,8 @@ class _Ctx:
         self.empty = False
         self.starts = [t.start for t in self.toks]
         n = len(self.toks)
-        self.isword = [t.norm[:1].isalnum() or t.norm[:1] == "_" for t in self.toks]
+        scan = doc.scan  # the view with every non-word character blanked
+        self.isword = [scan[v] != " " for v in self.vstarts]
         for m in matches:
             i = bisect_right(self.vstarts, m.vstart) - 1
             j = bisect_right(self.vstarts, m.vend - 1)
@@ -136,6 +138,7 @@ class _Ctx:
                 if isinstance(e, Trig):
                     self.trig_hits.append((i, j, e))
                     self.trig_types.setdefault(i, set()).add(voc.rules[e.rule].type)
+                    self.trig_by_tok.setdefault(i, []).append((j, e))
                 else:
                     self.attr_pos.append(i)
                     if e.cls == "attribution_verbs":
@@ -323,7 +326,8 @@ class _Ctx:
         return None
 
     def trig_at(self, i: int) -> list[tuple[int, Trig]]:
-        return [(end, e) for end, e, _ in self.at(i) if isinstance(e, Trig)]
+        """Trigger forms starting at token ``i`` (from the document scan)."""
+        return self.trig_by_tok.get(i, [])
 
     def is_trigger(self, i: int, types=None) -> bool:
         ts = self.trig_types.get(i)
