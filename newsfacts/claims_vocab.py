@@ -72,6 +72,8 @@ class Word:
     value: Any = None
 
 
+#: Word classes whose words also stand with the article (الطائرات المسيرة الهجومية).
+DEFINITE_TOO = frozenset({"object_modifiers"})
 #: Word classes found by the document scan (the rest is looked up around the hits only).
 SCANNED_WORDS = frozenset({"attribution_verbs", "attribution_preps"})
 
@@ -270,6 +272,8 @@ def build(rules: RuleSet) -> Vocab:
         else:
             for w in _str_list(forms, f"[words] {cls}"):
                 lex.add(_plain(w), Word(cls), scan=cls in SCANNED_WORDS)
+                if cls in DEFINITE_TOO and " " not in w.strip() and _definite(_plain(w)):
+                    lex.add(_definite(_plain(w)), Word(cls))  # agreeing with a definite noun
 
     units = t.get("units", {})
     if not isinstance(units, dict) or not all(isinstance(v, str) for v in units.values()):
