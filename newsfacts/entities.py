@@ -228,13 +228,13 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
                 break
         elif not known and not after_connector and sc.al(j):
             # A family name with the article (السوداني، اليحيى) ends a name.
-            if w in kb.regnal and j > i and words <= 2 and lexicon_only:
+            if w in kb.regnal and j > i and words + cont <= 1 and lexicon_only:
                 nxt = sc.word(j + 1)
                 if nxt is None or nxt.norm != "عشر":
                     j += 1  # عبدالله الثاني، محمد الخامس (not توماس برديتش الثاني عشر)
                 break
             nasab = any(sc.toks[x].norm in kb.connectors for x in range(i, j))
-            if j > i and _al_surname(sc, j, lexicon_only or nasab, nasab):
+            if (j > i or cont) and _al_surname(sc, j, lexicon_only or nasab, nasab):
                 j += 1
             break
         elif j > i and w.endswith("زاده"):
@@ -328,6 +328,8 @@ def _people(sc: _Scan) -> list[Cand]:
             first = sc.word(j)
             if first is None or first.norm.startswith("لل"):
                 continue
+            if first.norm[0] == "و" and not kb.known_name(first.norm):
+                continue  # a coordinated word, not a name: قائد إيرلندا وخدعت
             if not kb.known_name(first.norm) and _verb_or_noun_shape(sc, j):
                 continue  # نظيره الروسي | ستركز، المتحدث باسم الخارجية | ادعاء
             if _after_trigger(sc, m):
