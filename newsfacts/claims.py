@@ -46,6 +46,7 @@ _VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_tho
 _NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
 _COMMAS = {"،", ",", "؛", ";"}
 _DATELINE_AGENCY = re.compile(r"^\s*[(\[][^)\]\n]{1,30}[)\]]")
+_LOCATIVE = {norm(w) for w in ("في", "إلى", "لدى", "داخل", "قرب")}
 _BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
 _OPEN_QUOTES = {'"', "«", "“", "(", "'"}
 _CLOSE_QUOTES = {'"', "»", "”", ")", "'"}
@@ -202,6 +203,7 @@ class _Ctx:
         self.claimants: list[tuple[int, str]] = []  # (token, name) in text order
         self.denied: list[tuple[int, int]] = []  # token spans inside a denial
         self.speaker_toks: set[int] = set()  # tokens of claimant names: not event places
+        self.speaker_people: set[int] = set()  # first tokens of people named as the source of a report
 
     # -- tokens and classes ---------------------------------------------------
 
@@ -483,6 +485,7 @@ class _Ctx:
         return r
 
     def _directional(self, m: _Mention, dirs_ok: tuple[str, ...]) -> bool:
+        dirs_ok = tuple(norm(d) for d in dirs_ok)
         tok = self.toks[m.ts]
         prefix = norm(self.doc.text[tok.start:m.start])
         if prefix.endswith("ل") and "ل" not in dirs_ok:
@@ -502,6 +505,28 @@ class _Ctx:
             w = self.norm(k)
             return not any(w == d or w.endswith(d) and len(w) - len(d) <= 2 and w.startswith(("و", "ف"))
                            for d in dirs_ok)
+        return False
+
+    def locative(self, m: _Mention) -> bool:
+        """Is the place introduced by في، ب، إلى، لدى (possibly through منطقة، العاصمة الروسية …)?"""
+        tok = self.toks[m.ts]
+        if "ب" in norm(self.doc.text[tok.start:m.start]):
+            return True
+        k = m.ts - 1
+        for _ in range(3):  # "في العاصمة الروسية موسكو"
+            while k >= 0 and not self.isword[k]:
+                k -= 1
+            if k < 0:
+                return False
+            w = self.norm(k)
+            if w in _LOCATIVE or (w[:1] in "وف" and w[1:] in _LOCATIVE):
+                return True
+            if not (self.word(k, "place_joiners") is not None or self.is_place_word(k)
+                    or w.endswith(_NISBA_ENDS)):
+                return False
+            if self.is_place_word(k) and self.toks[k].norm[:1] == "ب":
+                return True  # بالعاصمة
+            k -= 1
         return False
 
     def is_place_word(self, i: int) -> bool:
@@ -888,6 +913,8 @@ class _Claimants:
                 m = c.mention_at(s, ("place",))
                 if m is not None and m.name == name:
                     c.speaker_toks.update(range(s, e))
+                for m in c.mentions_in(s, e, ("person",)):
+                    c.speaker_people.add(m.ts)
             elif kind == "verb" or via_verb:
                 name, s, e = self.inherit(i), i, i
             if name is not None:
@@ -970,11 +997,12 @@ class _Finder:
             k -= 1
         return k >= 0 and c.word(k, "demonstratives") is not None
 
-    def location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), with_source: bool = False) -> Any:
+    def location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), with_source: bool = False,
+                 locative: bool = False) -> Any:
         """The place(s) of the event whose trigger is tokens [t, tend); with ``with_source``,
         (place, whether the sentence itself names it). ``self.rank`` tells how directly the
         text ties the place to the event (0: right after the trigger … 5: sentences before)."""
-        loc, self.rank = self._location(t, tend, dirs_ok)
+        loc, self.rank = self._location(t, tend, dirs_ok, locative)
         if loc is not None:
             return (loc, True) if with_source else loc
         loc = self._context_place(t)
@@ -988,9 +1016,17 @@ class _Finder:
         self.rank = 5 if loc is not None else 6
         return (loc, False) if with_source else loc
 
-    def _location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = ()) -> tuple[Any, int]:
+    def _location(self, t: int, tend: int, dirs_ok: tuple[str, ...] = (), locative: bool = False
+                  ) -> tuple[Any, int]:
+        """(place(s), rank); with ``locative`` only places after في، ب، إلى، لدى count (a meeting's
+        place, not a party or a topic)."""
         c = self.c
         a, b = c.sentence_range(t)
+        if locative:
+            def places_in(x: int, y: int) -> list[_Mention]:
+                return [m for m in c.places_in(x, y) if c.locative(m)]
+        else:
+            places_in = c.places_in
         fe = c.fwd_end(tend - 1, b)
         j = bisect_right(c.attr_verbs, tend)
         if j < len(c.attr_verbs) and c.attr_verbs[j] < fe:
@@ -998,7 +1034,7 @@ class _Finder:
         comps = c.marked_in("complementizers", tend, fe)
         if comps:
             fe = comps[0]  # "… في مؤتمر صحفي إن فرنسا ستسلم …": the content of a statement
-        fwd = [m for m in c.places_in(tend, fe) if not c.from_place(m)]
+        fwd = [m for m in places_in(tend, fe) if not c.from_place(m)]
         rel = c.marked_in("relatives", tend + 1, fe)
         near_end = rel[0] if rel else fe
         ok = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
@@ -1006,12 +1042,12 @@ class _Finder:
         if near:
             return _names(c.runs(near)[0]), 0
         bs = c.bwd_start(t, a)
-        back = [m for m in c.places_in(bs, t) if m.te <= t]
+        back = [m for m in places_in(bs, t) if m.te <= t]
         if back:
             return _names(c.runs(back)[-1]), 1
         if ok:
             return _names(c.runs(ok)[0]), 2
-        back = [m for m in c.places_in(a, t) if m.te <= t]
+        back = [m for m in places_in(a, t) if m.te <= t]
         if back:
             return _names(c.runs(back)[-1]), 3
         if fwd:
@@ -1502,7 +1538,9 @@ class _Finder:
         if j >= 0 and comps[j] >= lo and c.norm(comps[j]) in _BARE_THAT:
             lo = comps[j] + 1
         hi = c.fwd_end(tend - 1, b)
-        people = [m for m in c.mentions_in(lo, hi, ("person",))]
+        # who reports the meeting is not at it ("كتب فلان - استقبل الأمير …") unless "أنه" makes him so
+        pron = j >= 0 and comps[j] >= lo and c.norm(comps[j]) not in _BARE_THAT
+        people = [m for m in c.mentions_in(lo, hi, ("person",)) if pron or m.ts not in c.speaker_people]
         names: list[str] = []
         for m in people:
             if m.name not in names:
@@ -1527,7 +1565,7 @@ class _Finder:
             own = True  # a call has no place (what "في" names is its topic)
             self.rank = 6
         else:
-            cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True)
+            cand.location, own = self.location(t, tend, dirs_ok=("إلى", "الى"), with_source=True, locative=True)
         cand.loc_ctx, cand.loc_rank = not own, self.rank
         cand.claimant = self.cl.for_claim(t, [], before_only=True, reported=True)
         self.add(cand)
@@ -1866,11 +1904,8 @@ def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
             if e.type != h.type:
                 continue
             if h.type == "meeting":
-                pe = {norm(p) for p in e.participants or []}
-                if pe & {norm(p) for p in h.participants or []} or h.weak or e.weak:
-                    target = e
-                    break
-                continue
+                target = e  # a title's meeting is the one the story tells
+                break
             le, lh = _locs(e.location), _locs(h.location)
             if le and lh and not (le & lh or w.within(le, lh)):
                 continue  # the headline names another place
@@ -1896,8 +1931,15 @@ def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
 
 
 def _date(ctx: _Ctx, t: int) -> str | None:
+    """The date named in the trigger's clause (closest to it), else the publication date."""
     k = ctx.tok_sent[t]
-    s, e = ctx.sents[k]
+    a, b = ctx.sent_tok[k]
+    bounds = ctx.marks(k, "boundaries")
+    j = bisect_left(bounds, t)
+    lo = bounds[j - 1] if j > 0 else a
+    hi = bounds[j] if j < len(bounds) else b
+    s = ctx.toks[lo].start
+    e = ctx.toks[hi - 1].end if hi > lo else ctx.sents[k][1]
     pos = ctx.toks[t].start
     best = None
     for d in ctx.dates:
