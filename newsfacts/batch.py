@@ -114,7 +114,8 @@ class Progress:
 
         total = input_bytes(paths) or None
         self._p = _P(TextColumn("{task.fields[docs]} docs"), BarColumn(), DownloadColumn(),
-                     TransferSpeedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+                     TransferSpeedColumn(), TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+                     redirect_stdout=False)  # stdout carries the results: never through the bar
         self._task = self._p.add_task("extract", total=total, docs=0)
         self._docs = 0
         self._p.start()

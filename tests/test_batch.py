@@ -119,3 +119,31 @@ def test_ctrl_c_exits_130_without_traceback(cli, tmp_path):
     assert json.loads(first)["source"] == "d0"
     assert proc.returncode == 130, err.decode()
     assert b"Traceback" not in err
+
+
+def test_progress_bar_on_a_terminal_never_takes_the_results(cli, tmp_path):
+    """With stderr on a terminal a progress bar shows there; stdout still gets every result."""
+    import pty
+
+    records = tmp_path / "many.jsonl"
+    with records.open("w", encoding="utf-8") as fh:
+        for i in range(40):
+            fh.write(json.dumps({"id": f"d{i}", "text": ARTICLE}, ensure_ascii=False) + "\n")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([*cli, "extract", str(records), "--format", "jsonl", "--jobs", "1"],
+                            stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    out, _ = proc.communicate(timeout=120)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(master)
+    assert proc.returncode == 0
+    assert [json.loads(l)["source"] for l in out.decode().splitlines()] == [f"d{i}" for i in range(40)]
+    assert b"docs" in seen and b'"source"' not in seen  # the bar was drawn; no result went to the terminal
