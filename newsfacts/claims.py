@@ -607,17 +607,13 @@ class _Ctx:
         return self.rules.compiled("claims_joiners", _joiners)
 
 
-_INFO_CACHE: dict[int, dict[tuple[str, bool], tuple]] = {}
+_CACHE_MAX = 200_000  # distinct words remembered per vocabulary
 
 
 def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
     """Single-word classes of a written word: ({class: (1, value)}, {class: (number, definite, 1)},
     whether some form of several words starts with it)."""
-    cache = _INFO_CACHE.get(id(voc))
-    if cache is None:
-        if len(_INFO_CACHE) > 8:
-            _INFO_CACHE.clear()
-        cache = _INFO_CACHE[id(voc)] = {}
+    cache = voc.info_cache
     key = (word, taa)
     r = cache.get(key)
     if r is None:
@@ -635,23 +631,16 @@ def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
             elif isinstance(entry, Noun):
                 nd.setdefault(entry.cls, (entry.number, entry.definite, 1))
         r = (wd, nd, multi)
-        if len(cache) < 200_000:
+        if len(cache) < _CACHE_MAX:
             cache[key] = r
     return r
-
-
-_CAND_CACHE: dict[int, dict[str, tuple]] = {}
 
 
 def _candidates(voc: Vocab, word: str) -> tuple:
     """Forms a written word may begin, per proclitic reading: (proclitic length, rest words, entry, needs ة).
 
     Words repeat, so this is cached per vocabulary and word."""
-    cache = _CAND_CACHE.get(id(voc))
-    if cache is None:
-        if len(_CAND_CACHE) > 8:
-            _CAND_CACHE.clear()
-        cache = _CAND_CACHE[id(voc)] = {"": ()}
+    cache = voc.word_cache
     r = cache.get(word)
     if r is None:
         out = []
@@ -660,7 +649,7 @@ def _candidates(voc: Vocab, word: str) -> tuple:
             for rest, entry, taa in forms.get(stem, ()):
                 out.append((len(prefix), rest, entry, taa))
         r = tuple(out)
-        if len(cache) < 200_000:
+        if len(cache) < _CACHE_MAX:
             cache[word] = r
     return r
 

@@ -89,6 +89,9 @@ class Vocab:
     units: dict[str, str]  # noun class -> unit
     noun_classes: frozenset[str]
     word_classes: frozenset[str] = field(default_factory=frozenset)
+    #: What a written word can begin, per word: filled as documents are read (see claims._candidates).
+    word_cache: dict = field(default_factory=dict)
+    info_cache: dict = field(default_factory=dict)
 
 
 def _plain(s: str) -> str:

@@ -245,7 +245,37 @@ def test_location_from_previous_sentence_when_the_clause_has_none():
     assert (c["type"], c["count"], c["location"]) == ("killed", 61, "غزة")
 
 
+def test_dateline_is_not_the_event_place_but_a_last_resort():
+    text = ("الرباط - أعلنت وزارة الداخلية ارتفاع حصيلة ضحايا الزلزال الذي ضرب إقليم الحوز إلى 2012 قتيلا.")
+    (c,) = claims(text)
+    assert c["location"] == "الحوز"
+    text = "مقديشو - أعلنت الشرطة مقتل 12 شخصا."
+    (c,) = claims(text)
+    assert c["location"] == "مقديشو"  # nothing else names a place
+
+
+def test_place_a_weapon_came_from_is_not_where_it_was_shot_down():
+    text = "قال الجيش الإسرائيلي إن منظومات الدفاع الجوي اعترضت صاروخا أطلق من اليمن."
+    shot = [c for c in claims(text) if c["type"] == "shootdown"]
+    assert shot and shot[0]["count"] == 1 and shot[0]["location"] != "اليمن"
+
+
 # -- meeting and denial ------------------------------------------------------------
+
+
+def test_meeting_reporter_is_not_a_participant():
+    text = "كتب شريف أحمد - استقبل وزير الخارجية الأمير فيصل بن فرحان في نيويورك نظيره البريطاني ديفيد لامي."
+    (c,) = claims(text)
+    assert c["type"] == "meeting" and c["location"] == "نيويورك"
+    assert "شريف أحمد" not in c["participants"]
+
+
+def test_a_call_has_no_place_and_a_third_party_is_another_meeting():
+    text = ("استقبل وزير الخارجية السعودي الأمير فيصل بن فرحان في الرياض وزير الخارجية الإيراني عباس عراقجي.\n"
+            "كما أجرى عراقجي اتصالا هاتفيا مع نظيره العماني بدر البوسعيدي بشأن الأوضاع في غزة.")
+    got = [c for c in claims(text) if c["type"] == "meeting"]
+    assert len(got) == 2
+    assert got[0]["location"] == "الرياض" and got[1]["location"] is None
 
 
 def test_meeting_merges_tellings_and_takes_place_of_visit():
