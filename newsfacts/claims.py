@@ -659,6 +659,12 @@ def _joiners(rules: RuleSet) -> frozenset[str]:
     return frozenset(norm(w) for w in words.get("place_joiners", []))
 
 
+def _is_definite(w: str) -> bool:
+    """Does the written word carry the article (الـ، بالـ، وال، لل …)?"""
+    return w.startswith(("ال", "لل")) or (len(w) > 3 and w[1:3] == "ال" and w[0] in "وفبك") \
+        or (len(w) > 4 and w[2:4] == "ال" and w[0] in "وف" and w[1] in "بك")
+
+
 def _names(ms: list[_Mention]) -> Any:
     out: list[str] = []
     for m in ms:
@@ -729,9 +735,12 @@ class _Claimants:
             if not goes_on:
                 text = c.doc.text[c.toks[i].start:c.toks[an - 1].end]
                 return self.resolve(i, text), i, an
-        # A noun phrase: a source, a title, a generic body.
+        # A noun phrase: a source, a title, a generic body. After a definite head only definite
+        # words agree with it ("الخارجية الروسية | جملة وتفصيلا"); an indefinite head takes a
+        # construct ("مصدر طبي"، "وزارة الدفاع").
         a = k = i
         source = c.word(i, "source_nouns") is not None
+        definite = _is_definite(c.norm(i))
         while k < limit and k - a < 8:
             if k > a and c.norm(k) == "في" and source:
                 k += 1
@@ -739,6 +748,9 @@ class _Claimants:
             if k > a and self.stop(k):
                 break
             if c.norm(k) == "في":
+                break
+            if k > a and definite and not _is_definite(c.norm(k)) and c.norm(k) != "باسم" \
+                    and c.mention_at(k) is None:
                 break
             k += 1
         # a name in quotes after a generic head: صحيفة "ديلي صباح" التركية، مجموعة "غرفة طوارئ …"
@@ -1317,8 +1329,8 @@ class _Finder:
                             break
                     k += 1
                 if not fire and trig.definite:
-                    hit = c.num_at.get(after)
-                    if hit is not None and c.noun(c.next_word(hit[0], b), "victim") is None:
+                    hit = c.num_at.get(after)  # "بلغت حصيلة القتلى 45 شخصا"
+                    if hit is not None:
                         count, qual, fire = hit[1].value, hit[1].qualifier, True
                 if not fire and any(c.voc.rules[e.rule].counts == "victims" for _, e in c.trig_at(t)):
                     return  # a verbal noun (إصابة، وفاة): the event rule reads it
