@@ -188,6 +188,7 @@ class _Ctx:
         self.mentions.sort(key=lambda m: (m.ts, -m.te))
         self.mention_ts = [m.ts for m in self.mentions]
         self.places = [m for m in self.mentions if m.kind == "place"]
+        self.person_names = [p["name"] for p in entities.get("people", []) if p.get("name")]
         self.place_country = {norm(p["name"]): norm(p["country"]) for p in entities.get("places", [])
                               if p.get("country")}
         for p in entities.get("places", []):
@@ -659,6 +660,22 @@ def _joiners(rules: RuleSet) -> frozenset[str]:
     return frozenset(norm(w) for w in words.get("place_joiners", []))
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Are two words one substitution, insertion, deletion or swap of neighbours apart?"""
+    if abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
 def _is_definite(w: str) -> bool:
     """Does the written word carry the article (الـ، بالـ، وال، لل …)?"""
     return w.startswith(("ال", "لل")) or (len(w) > 3 and w[1:3] == "ال" and w[0] in "وفبك") \
@@ -778,7 +795,18 @@ class _Claimants:
         m = c.mention_at(a, ("place",))
         if m is not None and m.te >= k:
             return m.name, a, k
-        return text, a, k
+        return self.person_by_spelling(text) or text, a, k
+
+    def person_by_spelling(self, text: str) -> str | None:
+        """A one-word name misspelt by a letter (سوبياين) as the person the article names (سيرجي سوبيانين)."""
+        w = norm(text)
+        if " " in w or len(w) < 5:
+            return None
+        for name in self.c.person_names:
+            last = norm(name).split()[-1]
+            if last != w and len(last) >= 5 and _one_edit(w, last):
+                return name
+        return None
 
     def resolve(self, i: int, text: str) -> str:
         """An anaphor (الوزارة، المصادر، البيان) as the earlier claimant or body it names."""
@@ -833,7 +861,8 @@ class _Claimants:
         if a < e and c.words_between(a, e) <= 6 and c.word(a, "not_claimants") is None \
                 and c.word(a, "np_stops") is None and c.word(a, "time_words") is None \
                 and all(not c.is_trigger(x) and x not in c.num_tokens for x in range(a, e)):
-            return c.doc.text[c.toks[a].start:c.toks[e - 1].end].strip("\"'«»“” "), a, e
+            text = c.doc.text[c.toks[a].start:c.toks[e - 1].end].strip("\"'«»“” ")
+            return self.person_by_spelling(text) or text, a, e
         return None, i, i
 
     def subject(self, i: int, j: int, a: int, b: int, transmit: bool) -> tuple[str | None, int, int]:

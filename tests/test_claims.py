@@ -217,6 +217,13 @@ def test_claimant_subject_before_the_verb():
     assert c["claimant"] == "الجيش الإسرائيلي" and c["count"] == 1
 
 
+def test_misspelt_surname_is_the_person_named_before():
+    text = ("أعلن عمدة موسكو سيرجي سوبيانين أن الدفاعات الجوية دمرت طائرتين مسيرتين.\n"
+            "وكان سوبياين قد أعلن في وقت سابق عن إسقاط 30 طائرة مسيرة.")
+    got = {c["count"]: c["claimant"] for c in claims(text) if c["type"] == "shootdown"}
+    assert got == {2: "سيرجي سوبيانين", 30: "سيرجي سوبيانين"}
+
+
 def test_data_is_not_a_claimant():
     text = "وبحسب البيانات الأولية، أسقطت قوات الدفاع الجوي 76 طائرة مسيرة."
     (c,) = claims(text)
