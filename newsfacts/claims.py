@@ -1432,6 +1432,8 @@ class _Finder:
                         count, fire = 1, True
         if not fire:
             return
+        if rule.type == "injured" and c.marked_in("illness", t, min(b, tend + 8)):
+            return  # cases of a disease, not wounds
         cand = self.base(rule, t)
         cand.count, cand.qualifier = count, qual
         if count is None and qual not in _VAGUE:
