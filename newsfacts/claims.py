@@ -1434,6 +1434,8 @@ class _Finder:
             return
         if rule.type == "injured" and c.marked_in("illness", t, min(b, tend + 8)):
             return  # cases of a disease, not wounds
+        if rule.type == "killed" and c.marked_in("natural_death", t, min(b, tend + 12)):
+            return  # a life that ended
         cand = self.base(rule, t)
         cand.count, cand.qualifier = count, qual
         if count is None and qual not in _VAGUE:
@@ -1507,6 +1509,9 @@ class _Finder:
                 and not any(c.is_place_word(k) for k in range(tend, min(fe, tend + 5))):
             return  # "الهجوم" with nothing of its own after it: told before, or not an attack at all
         loc, own = self.location(t, tend, with_source=True)
+        if g is None and count is None and not own and c.word(t, "figurative") is not None \
+                and not c.marked_in("military", a, b):
+            return  # no weapon, no strikes, no place, no armed actor: "هجوما حادا على المعارضة"
         cand.location, cand.loc_ctx, cand.loc_rank = loc, not own, self.rank
         cand.claimant = self.claimant(t, rule.type)
         self.add(cand)

@@ -187,7 +187,7 @@ def _alternation(forms: list[str]) -> str:
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
 MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives", "cancel",
-          "remote", "illness")
+          "remote", "illness", "military", "natural_death")
 #: Punctuation tokens that count as marks of a class.
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
