@@ -17,7 +17,9 @@ from .normalize import Normalized, normalize
 _TOKEN = re.compile(r"(\w+)|([^\w\s])", re.UNICODE)
 _NONWORD = re.compile(r"[^\w]|_")
 #: Sentence ends: . ! ? ؟ and line breaks (a title or dateline line is a sentence).
-_SENT_END = re.compile(r"(?:[.!?؟…]+[\"'”»)]*)(?=\s)|\n+")
+_SENT_END = re.compile(r"(?:[.!?؟…]+[\"'”»)]*)(?=\s)|\n+"
+                       # a full stop glued between two Arabic words (رضوان.استقبل), not in أ.ف.ب
+                       r"|(?<=[\u0621-\u064a]{2})\.(?=[\u0621-\u064a]{2})")
 
 #: Proclitics that attach to a noun in writing: conjunction, then preposition.
 CONJ = ("و", "ف")

@@ -27,3 +27,9 @@ def test_sentences_split_on_stops_and_lines():
     doc = Document(text)
     assert [text[s:e] for s, e in doc.sentences] == [
         "العنوان هنا", "قال الجيش إنه أسقط صاروخا.", "وأضاف أن الوضع هادئ!"]
+
+
+def test_full_stop_without_space_ends_a_sentence_but_not_an_abbreviation():
+    text = "وصل الوفد إلى الرياض.استقبله الوزير بحسب أ.ف.ب اليوم."
+    doc = Document(text)
+    assert [text[s:e] for s, e in doc.sentences] == ["وصل الوفد إلى الرياض.", "استقبله الوزير بحسب أ.ف.ب اليوم."]
