@@ -268,6 +268,29 @@ def _al_surname(sc: _Scan, j: int, lexicon_only: bool, nasab: bool = False) -> b
     return (lexicon_only and w not in kb.common) or w.endswith("ي")
 
 
+#: Titles that are also common nouns before an adjective (الفريق = lieutenant general | the team).
+_AMBIGUOUS_TITLES = frozenset(norm(w) for w in ("الفريق", "فريق"))
+
+
+def _title_surname(sc: _Scan, j: int) -> bool:
+    """May the ال-word at ``j``, right after a title and before no name, be the name itself
+    (الرئيس السنيورة، الإمام الخميني), not the title's complement (الرئيس التنفيذي)?"""
+    kb = sc.kb
+    t = sc.word(j)
+    if t is None or not sc.al(j):
+        return False
+    w = t.norm
+    if (sc.is_stop(w) or w in kb.common or w in kb.title_words or w in kb.not_names or kb.nisba_country(w)
+            or w in kb.compound_tails or w in kb.regnal or w in kb.org_stop or len(w) < 5):
+        return False
+    if sc.matches(j, "org") or sc.matches(j, "place") or sc.matches(j, "orghead") or sc.matches(j, "trigger"):
+        return False
+    surface = REMOVED.sub("", sc.doc.text[t.start:t.end])
+    if surface.endswith(("ة", "ات", "ين", "ون")) or "\u064b" in sc.doc.text[t.start:t.end]:
+        return False  # a feminine or plural noun: الرئيس المنتخبة، الأمين العامة
+    return w in kb.family
+
+
 def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
     """An unknown word shaped like a verb or an indefinite noun, not like a name part.
 
@@ -326,6 +349,13 @@ def _people(sc: _Scan) -> list[Cand]:
                     continue
                 break
             first = sc.word(j)
+            t0 = sc.tok_end(m.vend)
+            if j == t0 + 1 and not m.prefix[-1:] == "ل" and m.key not in _AMBIGUOUS_TITLES and (first is None or not sc.name_like(j)) \
+                    and _title_surname(sc, t0):
+                # الرئيس السنيورة، الإمام الرضا: the one ال-word after a title is the name
+                out.append(Cand("person", toks[t0].vstart, toks[t0].vend, 2, "person.title_surname",
+                                role=sc.doc.text[slice(*sc.doc.span(m.vstart, m.vend))]))
+                continue
             if first is None or first.norm.startswith("لل"):
                 continue
             if first.norm[0] == "و" and not kb.known_name(first.norm):
