@@ -15,6 +15,7 @@ from typing import Any
 from .document import _NONWORD
 from .lexicon import Lexicon
 from .normalize import REMOVED, norm
+from .patterns import trie_regex
 from .rules import RuleError, RuleSet, require
 
 FILE = "claims.toml"
@@ -192,27 +193,6 @@ MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "co
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
 
-def _trie(phrases: list[str]) -> str:
-    """A regex alternation of ``phrases`` factored as a trie (a space matches any whitespace)."""
-    root: dict = {}
-    for p in phrases:
-        node = root
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(root) if root else "(?!)"
-
-
 def _mark_res(words: dict) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     """One trie regex over the normalized view for every form of the span classes (with the
     proclitics و ف ب ل before them), and the classes of each form."""
@@ -222,7 +202,7 @@ def _mark_res(words: dict) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
             key = " ".join(_NONWORD.sub(" ", norm(f)).split())
             if key:
                 classes.setdefault(key, set()).add(cls)
-    rx = re.compile(r"(?<!\w)(?P<p>[وف]?[بل]?)(?P<w>" + _trie(sorted(classes)) + r")(?!\w)")
+    rx = re.compile(r"(?<!\w)(?P<p>[وف]?[بل]?)(?P<w>" + trie_regex(sorted(classes)) + r")(?!\w)")
     return rx, {k: tuple(sorted(v)) for k, v in classes.items()}
 
 

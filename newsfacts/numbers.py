@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from . import recache
+from .patterns import trie_regex
 from dataclasses import dataclass
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # pragma: no cover  (typing costs import time)
@@ -101,34 +102,6 @@ def _norm(s: str) -> str:
     from .normalize import norm
 
     return norm(s)
-
-
-def _trie_regex(phrases: list[str]) -> str:
-    """A regex alternation of ``phrases`` factored as a trie (longest first).
-
-    A space inside a phrase matches any run of whitespace.
-    """
-    trie: dict = {}
-    for p in phrases:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child)
-                for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if end:
-            return "(?:" + body + ")?" if len(alts) == 1 else body + "?"
-        return body
-
-    if not trie:
-        return "(?!)"
-    return "(?:" + emit(trie) + ")"
 
 
 def _as_str_list(tables: dict, name: str, key: str) -> list[str]:
@@ -229,18 +202,18 @@ def _build(rules: "RuleSet") -> _Compiled:
     digitrun = (f"(?>{D}{{1,3}}(?:[{_GROUP_SPACES}]{D}{{3}})+(?!{D})"
                 f"|{D}+(?:[.,\u066b\u066c:/]{D}+)*)")
     digit_end = f"(?![0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]|ر{D})"
-    ten_re = _trie_regex(ten_words)
+    ten_re = trie_regex(ten_words)
     numtok = (f"(?:{digitrun}{digit_end}"
-              f"|{_trie_regex(list(teen_first))}{_HS}+{ten_re}(?!\\w)"
-              f"|{_trie_regex(list(words))}(?!\\w))")
+              f"|{trie_regex(list(teen_first))}{_HS}+{ten_re}(?!\\w)"
+              f"|{trie_regex(list(words))}(?!\\w))")
     first_tok = (f"(?:[وف]?[بل]?{digitrun}{digit_end}"
-                 f"|{_trie_regex(with_clitics(teen_first))}{_HS}+{ten_re}(?!\\w)"
-                 f"|{_trie_regex(with_clitics(words))}(?!\\w))")
+                 f"|{trie_regex(with_clitics(teen_first))}{_HS}+{ten_re}(?!\\w)"
+                 f"|{trie_regex(with_clitics(words))}(?!\\w))")
     numseq = f"{first_tok}(?:{_HS}+(?:و{_HS}*)?{numtok})*"
     pct_sym = [p for p in pct_after if not re.search(r"\w", p)]
     pct_word = [p for p in pct_after if re.search(r"\w", p)]
-    pct = f"(?:{_trie_regex(pct_sym)}|{_trie_regex(pct_word)}(?!\\w))"
-    qa = _trie_regex(list(q_after))
+    pct = f"(?:{trie_regex(pct_sym)}|{trie_regex(pct_word)}(?!\\w))"
+    qa = trie_regex(list(q_after))
     # ISO-like dates, and the old decimal notation 5ر1 (= 1.5): never counts.
     iso = (f"(?:{D}{{4}}-{D}{{1,2}}-{D}{{1,2}}|{D}{{1,2}}-{D}{{1,2}}-{D}{{4}}|{D}+ر{D}+)"
            f"(?!{D})")
@@ -248,16 +221,16 @@ def _build(rules: "RuleSet") -> _Compiled:
     starts.update(o[:3] for o in ords)
     alternatives = (
         f"(?:{iso}"
-        f"|{_trie_regex(ords)}{_HS}+{ten_re}(?!\\w)"
-        f"|(?P<v>{_trie_regex(with_clitics(vague))})(?!\\w)"
-        f"|(?:(?P<q>{_trie_regex(with_clitics(q_before))})(?:\\s+|(?={D})))?(?P<n>{numseq})"
+        f"|{trie_regex(ords)}{_HS}+{ten_re}(?!\\w)"
+        f"|(?P<v>{trie_regex(with_clitics(vague))})(?!\\w)"
+        f"|(?:(?P<q>{trie_regex(with_clitics(q_before))})(?:\\s+|(?={D})))?(?P<n>{numseq})"
         f"(?P<pc>\\s*{pct})?(?:{_HS}+(?P<qa>{qa})(?!\\w))?)"
     )
     # The match starts on the non-word character before the amount (the view
     # gets a leading space): a pattern that begins with a character class lets
     # re skip through words in C, and the guard on the first letters rejects
     # most other word starts before the alternatives are tried.
-    guard = f"(?={D}|[وفبل]{{1,2}}{D}|{_trie_regex(sorted(starts))})"
+    guard = f"(?={D}|[وفبل]{{1,2}}{D}|{trie_regex(sorted(starts))})"
     main = r"[^\w](?<![^\W\d_]-)" + guard + alternatives
     token = f"(?:(?P<c>و){_HS}*)?(?P<t>{numtok})"
     gap = f"{_HS}+(?:[^\\W\\d]+{_HS}+){{1,2}}(?P<qa>{qa})(?!\\w)"
