@@ -91,7 +91,7 @@ def extract(
         from rich.console import Console
 
         console = Console()
-    failed = 0
+    failed = seen = 0
     progress = None
     if not quiet and sys.stderr.isatty():
         progress = batch.Progress(paths)
@@ -99,6 +99,7 @@ def extract(
         results = batch.run(iter_inputs(paths, encoding=encoding), jobs=n_jobs, rule_dirs=[str(r) for r in rules],
                             published=published, include_text=include_text)
         for obj, size in results:
+            seen += 1
             if "error" in obj:
                 failed += 1
                 _err(f"{obj['source']}: {obj['error']}")
@@ -122,6 +123,8 @@ def extract(
     finally:
         if progress:
             progress.close()
+    if not seen:
+        _err("no documents found (directories are searched for *.txt, *.jsonl, *.html, *.htm)")
     raise typer.Exit(1 if failed else 0)
 
 

@@ -76,3 +76,8 @@ def test_deterministic_output(cli, sample1, sample2):
     a = run(cli, "extract", str(sample1), str(sample2), "--format", "json", "--jobs", "1").stdout
     b = run(cli, "extract", str(sample1), str(sample2), "--format", "json", "--jobs", "2").stdout
     assert a == b and a
+
+
+def test_empty_directory_says_so(cli, tmp_path):
+    p = run(cli, "extract", str(tmp_path), "--format", "jsonl")
+    assert p.returncode == 0 and p.stdout == b"" and b"no documents found" in p.stderr
