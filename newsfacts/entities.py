@@ -579,6 +579,8 @@ def _orgs(sc: _Scan) -> list[Cand]:
         for m in ms:
             for e in m.entries:
                 if e[0] == "org":
+                    if _org_as_place(sc, i, m):
+                        continue
                     out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
                                     assimilated=m.assimilated))
                 elif e[0] == "orghead":
@@ -590,6 +592,34 @@ def _orgs(sc: _Scan) -> list[Cand]:
                 and not sc.is_stop(sc.toks[i - 1].norm):
             out.append(Cand("org", sc.toks[i - 1].vstart, t.vend, 2, "org.site"))
     return [c for c in out if c is not None]
+
+
+#: Nisbas of regions and peoples that are no country (الجزيرة العربية).
+_REGION_NISBAS = frozenset(norm(w) for w in ("العربية", "العربي"))
+
+
+def _org_as_place(sc: _Scan, i: int, m: Match) -> bool:
+    """A one-word organization name that is also a place word, used as the place
+    before a nisba (الجزيرة العربية), or a month
+    name after a date (أبريل / نيسان، 18 نيسان)."""
+    if " " in m.key:
+        return False
+    kb = sc.kb
+    j = sc.tok_end(m.vend)
+    nxt = sc.word(j)
+    if m.key in kb.month_words:
+        p = sc.toks[i - 1].norm if i > 0 else ""
+        if p in ("/", "(", "-") or p[-1:].isdigit() or p in kb.month_words or (nxt is not None and (
+                nxt.norm[:1].isdigit() or nxt.norm in kb.month_words)) or (
+                j < len(sc.toks) and sc.toks[j].norm in ("/", ")")):
+            return True
+        return False
+    if not any(e[0] == "place" for mm in sc.by_tok.get(i, []) if mm.vend == m.vend for e in mm.entries) \
+            and m.key not in kb.stoplist:
+        return False
+    # a definite noun and its adjective (الجزيرة العربية), not a name and its nationality (نوكيا الفنلندية)
+    return nxt is not None and sc.al(i) and sc.al(j) and (kb.nisba_country(nxt.norm) is not None
+                                                         or nxt.norm in _REGION_NISBAS)
 
 
 _OPEN_QUOTES = frozenset('"«“(\'')

@@ -90,6 +90,8 @@ class Knowledge:
     shape_extend: float = -9.0
     #: Two or more unknown words that all score at least this make a name on their own.
     shape_pair: float = 9.0
+    #: Gregorian month names (rules/dates.toml): a company named like a month (نيسان) is the month after a date.
+    month_words: frozenset[str] = field(default_factory=frozenset)
     #: Per-word facts the entity rules compute once per process (entities._word_info).
     word_cache: dict = field(default_factory=dict)
 
@@ -211,8 +213,26 @@ def build(rules: RuleSet) -> Knowledge:
         place_heads=nset(places_t.get("heads", [])),
         shape_extend=float(people_t.get("shape_extend", -9.0)),
         shape_pair=float(people_t.get("shape_pair", 9.0)),
+        month_words=_month_words(rules),
         shapes={r[0]: float(r[1]) for r in rules.tsv("names/name_shapes.tsv") if len(r) >= 2 and r[0]},
     )
+
+
+def _month_words(rules: RuleSet) -> frozenset[str]:
+    months = rules.toml_tables("dates.toml").get("months", {})
+    out: list[str] = []
+
+    def walk(v) -> None:
+        if isinstance(v, str):
+            out.append(v)
+        elif isinstance(v, (list, tuple)):
+            for x in v:
+                walk(x)
+        elif isinstance(v, dict):
+            for x in v.values():
+                walk(x)
+    walk(months)
+    return frozenset(w for w in norm_many(out) if w and " " not in w and not w.isdigit())
 
 
 def knowledge(rules: RuleSet) -> Knowledge:
