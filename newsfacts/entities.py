@@ -111,6 +111,9 @@ def _with_breaks(doc: Document) -> list[Token]:
     return out
 
 
+_NONE: list = []
+
+
 class _Scan:
     """Per-document lookup helpers over tokens and lexicon matches."""
 
@@ -122,6 +125,14 @@ class _Scan:
         self.by_tok: dict[int, list[Match]] = {}
         for m in kb.lexicon.scan(doc):
             self.by_tok.setdefault(self.tok_at(m.vstart), []).append(m)
+        # token -> entry kind -> [(match, entry)], longest match first: built once, read often
+        self._kinds: dict[int, dict[str, list[tuple[Match, tuple]]]] = {}
+        for i, ms in self.by_tok.items():
+            kinds: dict[str, list[tuple[Match, tuple]]] = {}
+            for m in sorted(ms, key=lambda m: m.vstart - m.vend):
+                for e in m.entries:
+                    kinds.setdefault(e[0], []).append((m, e))
+            self._kinds[i] = kinds
 
     def al(self, i: int) -> bool:
         """Token ``i`` starts with the article as written (ال), not a hamza alef (ألونسو، إلياس)."""
@@ -136,16 +147,9 @@ class _Scan:
         return bisect_right(self.vstarts, vend - 1)
 
     def matches(self, i: int, kind: str) -> list[tuple[Match, tuple]]:
-        ms = self.by_tok.get(i)
-        if not ms:
-            return []
-        out = []
-        for m in ms:
-            for e in m.entries:
-                if e[0] == kind:
-                    out.append((m, e))
-        out.sort(key=lambda me: me[0].vstart - me[0].vend)  # longest first
-        return out
+        """Lexicon matches of ``kind`` at token ``i``, longest first (do not modify the list)."""
+        kinds = self._kinds.get(i)
+        return kinds.get(kind, _NONE) if kinds else _NONE
 
     def word(self, i: int) -> Token | None:
         if 0 <= i < len(self.toks) and self.isword[i]:
