@@ -324,6 +324,14 @@ def _strong_place(sc: _Scan, j: int) -> bool:
     return False
 
 
+def _given_not_place(sc: _Scan, j: int) -> bool:
+    """A given name that is also a city (فلاديمير، ألكسندرية) starts the name after a title,
+    unless it is a country or region: الرئيس الروسي فلاديمير بوتين."""
+    t = sc.toks[j]
+    return t.norm in sc.kb.given and all(e[1].kind == "city" for _, e in sc.matches(j, "place")) \
+        and not sc.matches(j, "org")
+
+
 def _people(sc: _Scan) -> list[Cand]:
     kb, toks = sc.kb, sc.toks
     out: list[Cand] = []
@@ -341,7 +349,7 @@ def _people(sc: _Scan) -> list[Cand]:
                 if t is None:
                     break
                 known = sc.matches(j, "org") or sc.matches(j, "place")
-                if known:
+                if known and not _given_not_place(sc, j):
                     role_end = known[0][0].vend
                     j = sc.tok_end(role_end)
                     continue

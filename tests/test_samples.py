@@ -29,7 +29,7 @@ def test_published_from_dateline(facts1):
 
 def test_people(facts1):
     putin = find(facts1, "people", "فلاديمير بوتين")
-    assert putin["name"] == "فلاديمير بوتين" and "بوتين" in putin["aliases"]
+    assert putin["name"] == "فلاديمير بوتين" and "بوتين" in putin["aliases"] and putin["role"] == "الرئيس الروسي"
     for name in ("ألكسندر لوكاشنكو", "سيرغي لافروف", "سيرغي شويغو", "ديميتري بيسكوف"):
         assert norm(name) in {norm(e["name"]) for e in facts1["people"]}, name
     assert len([e for e in facts1["people"] if "بوتين" in e["name"]]) == 1  # one person, one entry
