@@ -113,7 +113,7 @@ class _Ctx:
                  rules: RuleSet) -> None:
         self.doc, self.voc, self.rules = doc, voc, rules
         self.toks = doc.tokens
-        self.vstarts = [t.vstart for t in self.toks]
+        self.vstarts = doc.token_vstarts
         # The scan finds triggers and words of saying; every other form is looked
         # up at the tokens around them (self.at), once per token.
         self.trig_hits: list[tuple[int, int, Trig]] = []
@@ -126,10 +126,13 @@ class _Ctx:
             self.empty = True
             return
         self.empty = False
-        self.starts = [t.start for t in self.toks]
+        self.starts = doc.token_starts
         n = len(self.toks)
-        scan = doc.scan  # the view with every non-word character blanked
-        self.isword = [scan[v] != " " for v in self.vstarts]
+        if "_" in doc.vtext:
+            scan = doc.scan  # the view with every non-word character blanked (and "_")
+            self.isword = [scan[v] != " " for v in self.vstarts]
+        else:
+            self.isword = doc.token_isword
         for m in matches:
             i = bisect_right(self.vstarts, m.vstart) - 1
             j = bisect_right(self.vstarts, m.vend - 1)

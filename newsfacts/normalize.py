@@ -17,12 +17,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from camel_tools.utils.normalize import (
-    normalize_alef_ar,
-    normalize_alef_maksura_ar,
-    normalize_teh_marbuta_ar,
-)
-
 #: camel-tools' AR_DIAC_CHARSET (fathatan … sukun, superscript alef).
 AR_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"
 TATWEEL = "\u0640"
@@ -31,17 +25,22 @@ TATWEEL = "\u0640"
 _OTHER_MARKS = "\u0610-\u061a\u0653-\u065f\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 REMOVED = re.compile(f"[{AR_DIACRITICS}{TATWEEL}{_OTHER_MARKS}]")
 
-# Beyond camel-tools' folding: hamza carriers and Persian letter shapes, so
-# that مسؤول/مسئول and كييف/کییف meet. All one-for-one.
-_EXTRA_FOLD = str.maketrans({"ؤ": "و", "ئ": "ي", "ک": "ك", "ی": "ي", "ہ": "ه", "ۀ": "ه"})
+#: camel-tools' normalize_alef_ar, normalize_alef_maksura_ar and normalize_teh_marbuta_ar
+#: (a test checks that they agree), then, beyond camel-tools' folding, hamza carriers and
+#: Persian letter shapes, so that مسؤول/مسئول and كييف/کییف meet. All one-for-one, and no
+#: letter produced is folded again, so the order does not matter.
+_FOLDS = (("\u0625", "\u0627"), ("\u0623", "\u0627"), ("\u0671", "\u0627"), ("\u0622", "\u0627"),
+          ("\u0649", "\u064a"), ("\u0629", "\u0647"),
+          ("ؤ", "و"), ("ئ", "ي"), ("ک", "ك"), ("ی", "ي"), ("ہ", "ه"), ("ۀ", "ه"))
 
 
 def fold(s: str) -> str:
     """Fold letter variants one-for-one (length is preserved)."""
-    s = normalize_alef_ar(s)
-    s = normalize_alef_maksura_ar(s)
-    s = normalize_teh_marbuta_ar(s)
-    return s.translate(_EXTRA_FOLD)
+    # str.replace per letter is many times faster than str.translate on Arabic text
+    for a, b in _FOLDS:
+        if a in s:
+            s = s.replace(a, b)
+    return s
 
 
 @lru_cache(maxsize=1 << 17)
@@ -85,14 +84,13 @@ def normalize(text: str) -> Normalized:
     if not REMOVED.search(text):
         return Normalized(fold(text), text, None)
     kept: list[int] = []
-    pieces: list[str] = []
     pos = 0
+    extend = kept.extend
     for m in REMOVED.finditer(text):
-        if m.start() > pos:
-            pieces.append(text[pos:m.start()])
-            kept.extend(range(pos, m.start()))
-        pos = m.end()
-    pieces.append(text[pos:])
-    kept.extend(range(pos, len(text)))
-    kept.append(len(text))
-    return Normalized(fold("".join(pieces)), text, tuple(kept))
+        p = m.start()
+        if p > pos:
+            extend(range(pos, p))
+        pos = p + 1  # REMOVED matches one character
+    n = len(text)
+    extend(range(pos, n + 1))
+    return Normalized(fold(REMOVED.sub("", text)), text, tuple(kept))
