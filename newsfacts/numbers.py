@@ -20,6 +20,9 @@ are times or labels (الساعة 10، رقم 2231، الـ 20).
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import itemgetter
+
 from . import recache
 from .patterns import trie_regex
 from dataclasses import dataclass
@@ -93,6 +96,8 @@ class _Compiled:
     one_of_after: frozenset[str]
     pct_before: frozenset[str]
     cl_len: dict[str, int]  # word form with clitics -> length of the clitics
+    firsts: dict[str, Any] | None  # words the forms start with (see _firsts)
+    guard_cache: dict[str, Any]  # word -> may an amount start on it (see _may_start)
 
     def __init__(self, **kw: Any) -> None:
         self.__dict__.update(kw)
@@ -203,12 +208,14 @@ def _build(rules: "RuleSet") -> _Compiled:
                 f"|{D}+(?:[.,\u066b\u066c:/]{D}+)*)")
     digit_end = f"(?![0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]|ر{D})"
     ten_re = trie_regex(ten_words)
+    teen_forms, word_forms = with_clitics(teen_first), with_clitics(words)
+    vague_forms, q_forms = with_clitics(vague), with_clitics(q_before)
     numtok = (f"(?:{digitrun}{digit_end}"
               f"|{trie_regex(list(teen_first))}{_HS}+{ten_re}(?!\\w)"
               f"|{trie_regex(list(words))}(?!\\w))")
     first_tok = (f"(?:[وف]?[بل]?{digitrun}{digit_end}"
-                 f"|{trie_regex(with_clitics(teen_first))}{_HS}+{ten_re}(?!\\w)"
-                 f"|{trie_regex(with_clitics(words))}(?!\\w))")
+                 f"|{trie_regex(teen_forms)}{_HS}+{ten_re}(?!\\w)"
+                 f"|{trie_regex(word_forms)}(?!\\w))")
     numseq = f"{first_tok}(?:{_HS}+(?:و{_HS}*)?{numtok})*"
     pct_sym = [p for p in pct_after if not re.search(r"\w", p)]
     pct_word = [p for p in pct_after if re.search(r"\w", p)]
@@ -222,8 +229,8 @@ def _build(rules: "RuleSet") -> _Compiled:
     alternatives = (
         f"(?:{iso}"
         f"|{trie_regex(ords)}{_HS}+{ten_re}(?!\\w)"
-        f"|(?P<v>{trie_regex(with_clitics(vague))})(?!\\w)"
-        f"|(?:(?P<q>{trie_regex(with_clitics(q_before))})(?:\\s+|(?={D})))?(?P<n>{numseq})"
+        f"|(?P<v>{trie_regex(vague_forms)})(?!\\w)"
+        f"|(?:(?P<q>{trie_regex(q_forms)})(?:\\s+|(?={D})))?(?P<n>{numseq})"
         f"(?P<pc>\\s*{pct})?(?:{_HS}+(?P<qa>{qa})(?!\\w))?)"
     )
     # The match starts on the non-word character before the amount (the view
@@ -243,9 +250,35 @@ def _build(rules: "RuleSet") -> _Compiled:
             skip_after=frozenset(_norm(w) for w in ctx.get("skip_after", [])),
             one_of_after=frozenset(_norm(w) for w in ctx.get("one_of_after", [])),
             pct_before=pct_before, cl_len=cl_len,
+            firsts=_firsts([(teen_forms, ten_words), (word_forms, None), (vague_forms, None),
+                            (q_forms, None), (ords, ten_words)]),
+            guard_cache={},
         )
     except re.error as err:  # pragma: no cover - only with odd user rules
         raise RuleError(f"numbers.toml: cannot compile the number patterns: {err}") from None
+
+
+def _firsts(forms: list[tuple[list[str], list[str] | None]]) -> dict[str, Any] | None:
+    """The words an amount may start on (see :func:`_may_start`): word -> True if a form may
+    start on it alone, else the words one of its forms goes on with (a prefix of the next
+    word); None if a form's words are not whole words.
+
+    ``forms``: (forms, None) for forms that are all of a match's first token, (forms, words)
+    for forms that a word of ``words`` follows (أحد عشر)."""
+    out: dict[str, Any] = {}
+    for phrases, then in forms:
+        for p in phrases:
+            ws = p.split(" ")
+            if not all(re.fullmatch(r"\w+", w) for w in ws):
+                return None
+            if len(ws) == 1 and then is None:
+                out[ws[0]] = True
+            elif out.get(ws[0]) is not True:
+                nxt = out.setdefault(ws[0], set())
+                nxt.update([ws[1]] if len(ws) > 1 else then)
+    if not all(re.fullmatch(r"\w+", w) for v in out.values() if v is not True for w in v):
+        return None
+    return {w: True if v is True else tuple(sorted(v)) for w, v in out.items()}
 
 
 def _compiled(rules: "RuleSet") -> _Compiled:
@@ -484,13 +517,65 @@ def _strict_ok(c: _Compiled, nz: Any, view: str, s: int, e: int) -> bool:
     return REMOVED.sub("", nz.original[os_:oe]) in forms
 
 
+_HAS_DIGIT = re.compile(_DIGIT)
+_NORM = itemgetter(5)  # Token.norm
+_GUARD_CACHE_MAX = 200_000
+
+
+def _may_start(c: _Compiled, w: str) -> Any:
+    """May an amount start on the word ``w`` (a whole run of \\w)? Every form of the main
+    pattern starts with digits (possibly after clitics or glued to a qualifier: the word has
+    a digit) or with a whole word of ``c.firsts``. True, False, or the words that must begin
+    the next word (أكثر → من)."""
+    r = c.guard_cache.get(w)
+    if r is None:
+        r = True if _HAS_DIGIT.search(w) is not None else c.firsts.get(w, False)
+        if len(c.guard_cache) < _GUARD_CACHE_MAX:
+            c.guard_cache[w] = r
+    return r
+
+
+def _main_matches(c: _Compiled, view: str, tokens: Any):
+    """``c.main.finditer(view)``, trying the pattern only before the words where an amount
+    may start (see :func:`_may_start`).
+
+    ``view`` is the view with a leading space; ``tokens`` the Document's tokens of the view.
+    A match starts on the non-word character before a word, so the result is the same."""
+    if tokens is None or c.firsts is None:
+        yield from c.main.finditer(view)
+        return
+    match = c.main.match
+    cache = c.guard_cache
+    norms = list(map(_NORM, tokens))
+    for w in set(norms).difference(cache):
+        _may_start(c, w)
+    if len(cache) < _GUARD_CACHE_MAX:  # every word is in the cache (a full one takes no more)
+        flags = list(map(cache.__getitem__, norms))
+    else:
+        flags = [_may_start(c, w) for w in norms]
+    last = 0
+    n = len(tokens)
+    for i in compress(range(n), flags):
+        ok = flags[i]
+        if ok is not True and (i + 1 >= n or not norms[i + 1].startswith(ok)):
+            continue
+        p = tokens[i][3]  # the view's token start is the position before it in `view`
+        if p >= last:
+            m = match(view, p)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def find_numbers(text: str, rules: "RuleSet | None" = None, *,
-                 normalized: Any = None) -> list[NumberMention]:
+                 normalized: Any = None, tokens: Any = None) -> list[NumberMention]:
     """Every amount in ``text``, sorted, non-overlapping, offsets into ``text``.
 
     ``rules`` defaults to :func:`newsfacts.rules.default_rules`. ``normalized``
     may pass ``newsfacts.normalize.normalize(text)`` when the caller already
-    has it, to save building it again.
+    has it, to save building it again; ``tokens`` then may pass the tokens of a
+    :class:`~newsfacts.document.Document` whose view it is, so that only words
+    where an amount may start are tried.
     """
     if rules is None:
         from .rules import default_rules
@@ -501,11 +586,12 @@ def find_numbers(text: str, rules: "RuleSet | None" = None, *,
         from .normalize import normalize
 
         normalized = normalize(text)
+        tokens = None  # the tokens must be those of the view used here
     nz = normalized
     view = " " + nz.text  # the leading space lets a match start at 0 (see _build)
     # Spans below are in `view`, i.e. one more than in nz.text.
     found: list[tuple[int, int, float | None, str | None, int | None]] = []
-    for m in c.main.finditer(view):
+    for m in _main_matches(c, view, tokens):
         if m.start("v") >= 0:
             vs, ve = m.span("v")
             vs = _past_clitic(c, view, vs)

@@ -65,7 +65,7 @@ def _extract_part(text: str, pub: _dt.date | None, rules: RuleSet,
         pub = doc.published = find_published(text, rules, normalized=doc.view)
     entities = find_entities(doc, rules)
     dates = find_dates(text, pub, rules, normalized=doc.view)
-    numbers = find_numbers(text, rules, normalized=doc.view)
+    numbers = find_numbers(text, rules, normalized=doc.view, tokens=doc.tokens)
     claims = find_claims(doc, entities, numbers, dates, rules)
     return {**entities, "dates": dates, "claims": claims}, pub
 

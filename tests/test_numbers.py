@@ -518,3 +518,15 @@ def test_one_megabyte_of_dense_numbers() -> None:
     found = find_numbers(text, RULES)
     assert len(found) > 10_000
     assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_numbers_tried_at_document_words_only_find_the_same():
+    from newsfacts.document import Document
+
+    texts = ["قتل أكثر من 100 شخص وأصيب ما لا يقل عن عشرين، وبلغ عدد القتلى 3 و 5 على الأقل",
+             "أسقطت أحد عشر صاروخا و260 مسيرة بنسبة 5% في 2024-01-03 الساعة 10:30 ف3 وب4 أرض-3",
+             "عشرات الآلاف من الناس، نحو5 آلاف، الحادي عشر، إف-16، x_3 _3 3_", ""]
+    for text in texts:
+        doc = Document(text)
+        assert find_numbers(text, RULES, normalized=doc.view, tokens=doc.tokens) == \
+            find_numbers(text, RULES, normalized=doc.view)
