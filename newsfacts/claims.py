@@ -258,8 +258,10 @@ class _Ctx:
             self._wc[i], self._nc[i] = wd0, nd0
             return wd0, nd0
         tok = self.toks[i]
-        taa = self.doc.text[tok.end - 1] == "ة"
-        wd, nd, multi = _word_info(self.voc, tok.norm, taa)
+        w = tok.norm
+        # (only a word ending in ه can be a form written with ة: see _word_info)
+        taa = w[-1] == "ه" and self.doc.text[tok.end - 1] == "ة"
+        wd, nd, multi = _word_info(self.voc, w, taa)
         if multi:
             wd, nd = dict(wd), dict(nd)
             for end, e, _ in self.at(i):
@@ -413,13 +415,22 @@ class _Ctx:
 
     def clause_marks(self, k: int) -> tuple[list[int], list[int]]:
         """Tokens of sentence ``k`` that end a clause: (boundaries, complementizers and colons)."""
-        return self.marks(k, "boundaries"), self.marks(k, "complementizers")
+        d = self._marks.get(k)
+        if d is None:
+            d = self._marks[k] = self._sentence_marks(k)
+        return d.get("boundaries", _NONE), d.get("complementizers", _NONE)
 
     def marked_in(self, cls: str, a: int, b: int) -> list[int]:
         """Tokens in [a, b) (one sentence) where a form of ``cls`` starts."""
         if a >= b:
             return []
-        lst = self.marks(self.tok_sent[a], cls)
+        k = self.tok_sent[a]
+        d = self._marks.get(k)
+        if d is None:
+            d = self._marks[k] = self._sentence_marks(k)
+        lst = d.get(cls)
+        if not lst:
+            return []
         return lst[bisect_left(lst, a):bisect_left(lst, b)]
 
     def in_denial(self, t: int) -> bool:
@@ -429,13 +440,23 @@ class _Ctx:
         return any(s <= t < e for s, e in d[max(0, j - 4):j])
 
     def is_boundary(self, i: int) -> bool:
-        bounds = self.clause_marks(self.tok_sent[i])[0]
+        k = self.tok_sent[i]
+        d = self._marks.get(k)
+        if d is None:
+            d = self._marks[k] = self._sentence_marks(k)
+        bounds = d.get("boundaries")
+        if not bounds:
+            return False
         j = bisect_left(bounds, i)
         return j < len(bounds) and bounds[j] == i
 
     def fwd_end(self, i: int, limit: int) -> int:
         """End of the clause that token ``i`` opens (exclusive)."""
-        bounds = self.clause_marks(self.tok_sent[i])[0]
+        k = self.tok_sent[i]
+        d = self._marks.get(k)
+        if d is None:
+            d = self._marks[k] = self._sentence_marks(k)
+        bounds = d.get("boundaries", _NONE)
         j = bisect_right(bounds, i)
         return min(limit, bounds[j]) if j < len(bounds) else limit
 
