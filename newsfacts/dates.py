@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from itertools import compress
+from operator import itemgetter
 from . import recache
 from typing import TYPE_CHECKING, Any
 
@@ -460,7 +462,54 @@ def _as_date(published: Any) -> _dt.date | None:
     return None
 
 
-def _matches(c: _Compiled, view: str) -> list[tuple]:
+_NORM = itemgetter(5)  # Token.norm
+_STARTS_CACHE_MAX = 200_000
+
+
+def _word_starts(c: _Compiled, w: str) -> tuple:
+    """Where rules may start inside the word ``w`` (a whole run of \\w without "_"):
+    (offset, 0) at digit runs, (offset, 1) at English month names and at start words
+    (whole, or after a clitic letter: ending the word, as the scan of the view finds them)."""
+    out = [(m.start(), 0) for m in _NUMBER.finditer(w)]
+    out += [(m.start(), 1) for m in _LATIN.finditer(w) if m.group().lower() in c.emonths]
+    keys = c.start_keys
+    for q in range(len(w)):
+        if w[q:] in keys and (q == 0 or w[q - 1] in _CLITICS):
+            out.append((q, 1))
+    return tuple(out)
+
+
+def _starts_by_word(c: _Compiled, view: str, tokens: Any) -> list | None:
+    """The start positions of :func:`_matches`, read once per distinct word of the
+    document's tokens; None when the view has a "_" (a word character that the scan
+    of the view treats as a boundary)."""
+    if "_" in view:
+        return None
+    keys = getattr(c, "start_keys", None)
+    if keys is None:
+        keys = c.start_keys = frozenset(c.words.keys())
+        c.starts_cache = {}
+        if not all(k.isalpha() for k in keys):
+            c.start_keys = frozenset()
+            c.starts_ok = False
+        else:
+            c.starts_ok = True
+    if not c.starts_ok:
+        return None
+    cache = c.starts_cache
+    norms = list(map(_NORM, tokens))
+    for w in set(norms).difference(cache):
+        r = _word_starts(c, w)
+        if len(cache) < _STARTS_CACHE_MAX:
+            cache[w] = r
+    if len(cache) < _STARTS_CACHE_MAX:
+        found = list(map(cache.__getitem__, norms))
+    else:
+        found = [cache.get(w) or _word_starts(c, w) for w in norms]
+    return [(tokens[i][3] + off, kind) for i in compress(range(len(norms)), found) for off, kind in found[i]]
+
+
+def _matches(c: _Compiled, view: str, tokens: Any = None) -> list[tuple]:
     """Every rule match of ``view``: (start, end, rule index, named groups, span of
     the group ``also`` or None).
 
@@ -469,14 +518,16 @@ def _matches(c: _Compiled, view: str) -> list[tuple]:
     than a regex scan, and kept when whole words, possibly after a clitic
     letter). Matches do not overlap: the earliest wins, then the first rule.
     """
-    starts = [(t.start(), 0) for t in _NUMBER.finditer(view)]
-    starts += [(t.start(), 1) for t in _LATIN.finditer(view) if t.group().lower() in c.emonths]
-    n = len(view)
-    for end, size in c.words.iter(view):
-        p = end - size + 1
-        if (end + 1 >= n or not view[end + 1].isalnum()) and (
-                p == 0 or not view[p - 1].isalnum() or view[p - 1] in _CLITICS):
-            starts.append((p, 1))
+    starts = None if tokens is None else _starts_by_word(c, view, tokens)
+    if starts is None:
+        starts = [(t.start(), 0) for t in _NUMBER.finditer(view)]
+        starts += [(t.start(), 1) for t in _LATIN.finditer(view) if t.group().lower() in c.emonths]
+        n = len(view)
+        for end, size in c.words.iter(view):
+            p = end - size + 1
+            if (end + 1 >= n or not view[end + 1].isalnum()) and (
+                    p == 0 or not view[p - 1].isalnum() or view[p - 1] in _CLITICS):
+                starts.append((p, 1))
     starts.sort()
     out = []
     last = 0
@@ -548,31 +599,36 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
 _LAST: tuple = (None, None, None, None)
 
 
-def _prepared(c: _Compiled, text: str, normalized=None):
+def _prepared(c: _Compiled, text: str, normalized=None, tokens=None):
     global _LAST
     last = _LAST
     if last[1] is c and (last[0] is text or last[0] == text):
         return last[2], last[3]
     from .normalize import normalize
 
-    nv = normalized if normalized is not None and normalized.original is text else normalize(text)
-    matches = _matches(c, nv.text)
+    if normalized is not None and normalized.original is text:
+        nv = normalized
+    else:
+        nv, tokens = normalize(text), None  # tokens go with the view they were read from
+    matches = _matches(c, nv.text, tokens)
     _LAST = (text, c, nv, matches)
     return nv, matches
 
 
-def find_dates(text: str, published: _dt.date | None, rules: RuleSet, *, normalized=None) -> list[dict]:
+def find_dates(text: str, published: _dt.date | None, rules: RuleSet, *, normalized=None,
+               tokens=None) -> list[dict]:
     """Every date expression of ``text``, resolved to ISO.
 
     Returns ``[{"text", "value", "start", "end"}]`` sorted by ``start``; offsets
     are into ``text`` and ``text[start:end] == mention["text"]``. Weekdays and
     relative words are resolved against ``published`` and left out without it.
-    ``normalized`` may pass ``normalize(text)`` when the caller has it already.
+    ``normalized`` may pass ``normalize(text)`` when the caller has it already, and
+    ``tokens`` then the tokens of the :class:`~newsfacts.document.Document` of that view.
     """
     if not text:
         return []
     c = _compiled(rules)
-    nv, matches = _prepared(c, text, normalized)
+    nv, matches = _prepared(c, text, normalized, tokens)
     return [_mention(nv, text, s, e, v) for s, e, v in _scan(c, nv.text, matches, _as_date(published))]
 
 
@@ -624,7 +680,7 @@ def _pub_words(rules: RuleSet) -> _PubWords:
     return _PubWords(_compiled(rules))
 
 
-def find_published(text: str, rules: RuleSet, *, normalized=None) -> _dt.date | None:
+def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -> _dt.date | None:
     """The article's own date from its header/dateline, or None.
 
     A full date (day, month, year) counts when it follows a publication keyword
@@ -639,7 +695,7 @@ def find_published(text: str, rules: RuleSet, *, normalized=None) -> _dt.date | 
         return None
     c = _compiled(rules)
     pw = rules.compiled("dates.published", _pub_words)
-    nv, matches = _prepared(c, text, normalized)
+    nv, matches = _prepared(c, text, normalized, tokens)
     view = nv.text
     top = _top_lines(view)
     head_end = max([ln[1] for ln in top] + [min(len(view), _TOP_CHARS)])

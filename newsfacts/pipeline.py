@@ -62,9 +62,9 @@ def _extract_part(text: str, pub: _dt.date | None, rules: RuleSet,
 
     doc = Document(text, pub)
     if find_pub:
-        pub = doc.published = find_published(text, rules, normalized=doc.view)
+        pub = doc.published = find_published(text, rules, normalized=doc.view, tokens=doc.tokens)
     entities = find_entities(doc, rules)
-    dates = find_dates(text, pub, rules, normalized=doc.view)
+    dates = find_dates(text, pub, rules, normalized=doc.view, tokens=doc.tokens)
     numbers = find_numbers(text, rules, normalized=doc.view, tokens=doc.tokens)
     claims = find_claims(doc, entities, numbers, dates, rules)
     return {**entities, "dates": dates, "claims": claims}, pub

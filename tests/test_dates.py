@@ -408,3 +408,15 @@ def test_module_import_leaves_heavy_modules_out():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          cwd=Path(__file__).resolve().parent.parent, check=True).stdout.split()
     assert out[1] == "False"  # heavy modules are imported on first use (timing: benchmarks/run.py)
+
+
+def test_rule_starts_read_per_document_word_find_the_same():
+    from newsfacts.dates import _compiled, _matches
+    from newsfacts.document import Document
+    from newsfacts.rules import default_rules
+
+    c = _compiled(default_rules())
+    for text in ["بالخميس والجمعة 5May2022 Jan ٢٠٢٢ مايو5 12الخميس ولخميس وبالجمعة كالسبت",
+                 "الإثنين 19 ديسمبر 2022، فبراير/ شباط 2022، 1445/06/02هـ", "x_مايو الخميس_ 3", ""]:
+        doc = Document(text)
+        assert _matches(c, doc.view.text, doc.tokens) == _matches(c, doc.view.text)
