@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -152,6 +152,7 @@ class _Ctx:
         self.attr_verbs = sorted(set(self.attr_verbs))
         self._at: dict[int, list[tuple[int, Any, int]]] = {}
         self._marks: dict[int, dict[str, list[int]]] = {}
+        self._mark_flags: Any = None  # per token: may a span class form start there (see _mark_flags)
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
         self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
@@ -398,7 +399,14 @@ class _Ctx:
         vs, ve = self.toks[a].vstart, self.toks[b - 1].vend
         vstarts = self.vstarts
         classes = self.voc.mark_classes
-        for m in self.voc.mark_re.finditer(self.doc.vtext, vs, ve):
+        flags = self._mark_flags
+        if flags is None:
+            flags = self._mark_flags = _mark_flags(self.voc, self.toks)
+        if flags is False:
+            found = self.voc.mark_re.finditer(self.doc.vtext, vs, ve)
+        else:
+            found = _marks_at(self.voc.mark_re.match, self.doc.vtext, vstarts, flags, a, b, ve)
+        for m in found:
             i = bisect_right(vstarts, m.start()) - 1
             for cls in classes.get(" ".join(m.group("w").split()), ()):
                 lst = d.setdefault(cls, [])
@@ -677,6 +685,47 @@ def _candidates(voc: Vocab, word: str) -> tuple:
         if len(cache) < _CACHE_MAX:
             cache[word] = r
     return r
+
+
+def _may_mark(firsts: frozenset[str], w: str) -> bool:
+    """May a span class form start on the word ``w``, after the proclitics و ف ب ل that
+    ``Vocab.mark_re`` allows? Its first word is then the rest of ``w``."""
+    if w in firsts:
+        return True
+    c0 = w[:1]
+    if c0 in "وفبل" and w[1:] in firsts:
+        return True
+    return c0 in "وف" and w[1:2] in ("ب", "ل") and w[2:] in firsts
+
+
+def _mark_flags(voc: Vocab, toks: list) -> Any:
+    """Per token, may ``voc.mark_re`` match at its start; False when the forms' first words
+    are not all whole words (then the regex scans the sentence itself)."""
+    firsts = voc.mark_firsts
+    if firsts is None:
+        return False
+    cache = voc.mark_cache
+    norms = [t[5] for t in toks]
+    for w in set(norms).difference(cache):
+        if len(cache) < _CACHE_MAX:
+            cache[w] = _may_mark(firsts, w)
+    if len(cache) < _CACHE_MAX:
+        return list(map(cache.__getitem__, norms))
+    return [_may_mark(firsts, w) for w in norms]
+
+
+def _marks_at(match, vtext: str, vstarts: list[int], flags: list, a: int, b: int, ve: int):
+    """The matches of ``mark_re.finditer(vtext, vstarts[a], ve)``, tried only at the word
+    tokens of [a, b) where a form may start (a form starts on a whole word, after a
+    non-word character: at a token start)."""
+    last = 0
+    for i in compress(range(a, b), flags[a:b]):
+        p = vstarts[i]
+        if p >= last:
+            m = match(vtext, p, ve)
+            if m is not None:
+                last = m.end()
+                yield m
 
 
 def _joiners(rules: RuleSet) -> frozenset[str]:

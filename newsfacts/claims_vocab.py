@@ -93,6 +93,10 @@ class Vocab:
     #: What a written word can begin, per word: filled as documents are read (see claims._candidates).
     word_cache: dict = field(default_factory=dict)
     info_cache: dict = field(default_factory=dict)
+    #: First words of the span class forms (None: one is not a whole word), and per written
+    #: word whether a form may start on it (see claims._mark_flags).
+    mark_firsts: frozenset[str] | None = None
+    mark_cache: dict = field(default_factory=dict)
 
 
 def _plain(s: str) -> str:
@@ -296,8 +300,11 @@ def build(rules: RuleSet) -> Vocab:
                         continue
                     seen.add((v, dual))
                     lex.add(v, Trig(r.index, dual, definite), scan=True)
+    mark_re, mark_classes = _mark_res(words)
+    firsts = {k.split(" ")[0] for k in mark_classes}
     return Vocab(lexicon=lex.lexicon, forms=lex.forms, rules=compiled,
-                 mark_re=_mark_res(words)[0], mark_classes=_mark_res(words)[1],
+                 mark_re=mark_re, mark_classes=mark_classes,
+                 mark_firsts=frozenset(firsts) if all(re.fullmatch(r"\w+", f) for f in firsts) else None,
                  singulars={k: frozenset(v) for k, v in singulars.items()},
                  units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
 
