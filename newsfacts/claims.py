@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
+from operator import itemgetter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,6 +114,7 @@ class _Ctx:
                  rules: RuleSet) -> None:
         self.doc, self.voc, self.rules = doc, voc, rules
         self.toks = doc.tokens
+        self.ntoks = len(self.toks)
         self.vstarts = doc.token_vstarts
         # The scan finds triggers and words of saying; every other form is looked
         # up at the tokens around them (self.at), once per token.
@@ -153,6 +155,7 @@ class _Ctx:
         self._at: dict[int, list[tuple[int, Any, int]]] = {}
         self._marks: dict[int, dict[str, list[int]]] = {}
         self._mark_flags: Any = None  # per token: may a span class form start there (see _mark_flags)
+        self._punct_marks: list[int] | None = None
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
         self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
@@ -253,16 +256,17 @@ class _Ctx:
 
         What a single word is does not depend on where it stands, so that part is cached per
         written word; forms of several words are checked at the token."""
-        if not (0 <= i < len(self.toks)) or not self.isword[i]:
+        if i < 0 or i >= self.ntoks or not self.isword[i]:
             wd0: dict = {}
             nd0: dict = {}
             self._wc[i], self._nc[i] = wd0, nd0
             return wd0, nd0
         tok = self.toks[i]
-        w = tok.norm
+        w = tok[5]
         # (only a word ending in ه can be a form written with ة: see _word_info)
-        taa = w[-1] == "ه" and self.doc.text[tok.end - 1] == "ة"
-        wd, nd, multi = _word_info(self.voc, w, taa)
+        taa = w[-1] == "ه" and self.doc.text[tok[2] - 1] == "ة"
+        r = self.voc.info_cache.get((w, taa))
+        wd, nd, multi = _word_info(self.voc, w, taa) if r is None else r
         if multi:
             wd, nd = dict(wd), dict(nd)
             for end, e, _ in self.at(i):
@@ -412,11 +416,15 @@ class _Ctx:
                 lst = d.setdefault(cls, [])
                 if not lst or lst[-1] != i:
                     lst.append(i)
-        toks, isword = self.toks, self.isword
-        punct = [i for i in range(a, b) if not isword[i]]
-        if punct:
+        pm = self._punct_marks
+        if pm is None:  # the tokens that are punctuation marks of some class, once per document
+            pm = self._punct_marks = list(compress(range(self.ntoks),
+                                                   map(_PUNCT_MARK_CHARS.__contains__, map(_TOKEN_NORM, self.toks))))
+        lo, hi = bisect_left(pm, a), bisect_left(pm, b)
+        if lo < hi:
+            toks = self.toks
             for cls, chars in PUNCT_MARKS.items():
-                found = [i for i in punct if toks[i].norm in chars]
+                found = [i for i in pm[lo:hi] if toks[i][5] in chars]
                 if found:
                     d[cls] = sorted(set(d.get(cls, ())) | set(found)) if cls in d else found
         return d
@@ -641,6 +649,8 @@ class _Ctx:
 
 
 _CACHE_MAX = 200_000  # distinct words remembered per vocabulary
+_PUNCT_MARK_CHARS = frozenset().union(*PUNCT_MARKS.values())
+_TOKEN_NORM = itemgetter(5)  # Token.norm
 
 
 def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
