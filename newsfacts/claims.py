@@ -649,6 +649,8 @@ class _Ctx:
 
 
 _CACHE_MAX = 200_000  # distinct words remembered per vocabulary
+#: Word classes that end a claimant's noun phrase (see _Claimants.stop).
+_STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
 _PUNCT_MARK_CHARS = frozenset().union(*PUNCT_MARKS.values())
 _TOKEN_NORM = itemgetter(5)  # Token.norm
 
@@ -715,7 +717,7 @@ def _mark_flags(voc: Vocab, toks: list) -> Any:
     if firsts is None:
         return False
     cache = voc.mark_cache
-    norms = [t[5] for t in toks]
+    norms = list(map(_TOKEN_NORM, toks))
     for w in set(norms).difference(cache):
         if len(cache) < _CACHE_MAX:
             cache[w] = _may_mark(firsts, w)
@@ -790,9 +792,11 @@ class _Claimants:
         w = c.norm(i)
         if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
-        for cls in ("complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"):
-            if c.word(i, cls) is not None:
-                return True
+        d = c._wc.get(i)
+        if d is None:
+            d = c._index(i)[0]
+        if not d.keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
+            return True
         return c.is_boundary(i) or c.is_trigger(i)
 
     def skip_lead(self, i: int, limit: int) -> int:
