@@ -407,11 +407,11 @@ class _Ctx:
         if flags is None:
             flags = self._mark_flags = _mark_flags(self.voc, self.toks)
         if flags is False:
-            found = self.voc.mark_re.finditer(self.doc.vtext, vs, ve)
+            found = ((bisect_right(vstarts, m.start()) - 1, m)
+                     for m in self.voc.mark_re.finditer(self.doc.vtext, vs, ve))
         else:
             found = _marks_at(self.voc.mark_re.match, self.doc.vtext, vstarts, flags, a, b, ve)
-        for m in found:
-            i = bisect_right(vstarts, m.start()) - 1
+        for i, m in found:
             for cls in classes.get(" ".join(m.group("w").split()), ()):
                 lst = d.setdefault(cls, [])
                 if not lst or lst[-1] != i:
@@ -727,9 +727,9 @@ def _mark_flags(voc: Vocab, toks: list) -> Any:
 
 
 def _marks_at(match, vtext: str, vstarts: list[int], flags: list, a: int, b: int, ve: int):
-    """The matches of ``mark_re.finditer(vtext, vstarts[a], ve)``, tried only at the word
-    tokens of [a, b) where a form may start (a form starts on a whole word, after a
-    non-word character: at a token start)."""
+    """The matches of ``mark_re.finditer(vtext, vstarts[a], ve)`` with the token each starts
+    on, tried only at the word tokens of [a, b) where a form may start (a form starts on a
+    whole word, after a non-word character: at a token start)."""
     last = 0
     for i in compress(range(a, b), flags[a:b]):
         p = vstarts[i]
@@ -737,7 +737,7 @@ def _marks_at(match, vtext: str, vstarts: list[int], flags: list, a: int, b: int
             m = match(vtext, p, ve)
             if m is not None:
                 last = m.end()
-                yield m
+                yield i, m
 
 
 def _joiners(rules: RuleSet) -> frozenset[str]:
