@@ -1218,8 +1218,9 @@ class _Finder:
                 return c.doc.span(v, v + 1)[0]
         return c.toks[i].start
 
-    def origin(self, a: int, b: int) -> str | None:
-        """Country of make: nisba + الصنع, or a nisba in the object phrase (صواريخ أميركية)."""
+    def _origin(self, a: int, b: int) -> tuple[str | None, int | None]:
+        """Country of make (nisba + الصنع, or a nisba in the object phrase: صواريخ أميركية)
+        and, for "nisba + الصنع" inside the phrase, the nisba's token."""
         c = self.c
         found = None
         for k in range(a, min(b + 2, len(c.toks))):
@@ -1228,10 +1229,20 @@ class _Finder:
             country = self.kb.nisba_country(c.norm(k))
             if country:
                 if c.word(k + 1, "made") is not None:
-                    return country
+                    return country, k
                 if k < b and found is None:
                     found = country
-        return found
+        return found, None
+
+    def object_and_origin(self, g: "_Group") -> tuple[str, str | None]:
+        """The object as written and its country of make; "X أميركية الصنع" is object X,
+        origin الولايات المتحدة (the make is a slot of its own, not part of the object)."""
+        c = self.c
+        origin, made_at = self._origin(g.head, g.end)
+        end = g.end
+        if made_at is not None and g.head < made_at < g.end:
+            end = made_at
+        return c.doc.text[self.word_start(g.head):c.toks[end - 1].end], origin
 
     def qual_after(self, k: int, qual: str | None) -> str | None:
         if qual:
@@ -1387,8 +1398,7 @@ class _Finder:
             cand = self.base(rule, t)
             cand.count, cand.qualifier = g.count, g.qualifier
             if g.head is not None:
-                obj = c.doc.text[self.word_start(g.head):c.toks[g.end - 1].end]
-                cand.origin = self.origin(g.head, g.end)
+                obj, cand.origin = self.object_and_origin(g)
             cand.object = obj
             if len(groups) > 1:
                 if g.paren:
@@ -1588,8 +1598,7 @@ class _Finder:
         cand = self.base(rule, t)
         cand.count, cand.qualifier = count, qual
         if g is not None and g.head is not None:
-            cand.object = c.doc.text[self.word_start(g.head):c.toks[g.end - 1].end]
-            cand.origin = self.origin(g.head, g.end)
+            cand.object, cand.origin = self.object_and_origin(g)
         elif not rule.needs:
             cand.object, _ = self.phrase(t, tend, b, max_mods=2)
         if g is None and trig.definite and not c.places_in(tend, fe) \
