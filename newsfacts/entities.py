@@ -353,9 +353,11 @@ def _people(sc: _Scan) -> list[Cand]:
                     role_end = known[0][0].vend
                     j = sc.tok_end(role_end)
                     continue
-                stems = [st for _, st in proclitic_splits(t.norm)]
+                # an ال-word as written (ألكسندر folds to الكسندر but has no article)
+                raw = REMOVED.sub("", sc.doc.text[t.start:t.end])
+                stems = [(st, norm(st)) for _, st in proclitic_splits(raw)]
                 if (t.norm == "باسم" or kb.nisba_country(t.norm) or t.norm in kb.title_words
-                        or any(st.startswith("ال") and not sc.is_stop(st) for st in stems)):
+                        or any(st.startswith("ال") and not sc.is_stop(n) for st, n in stems)):
                     role_end = t.vend
                     j += 1
                     continue
