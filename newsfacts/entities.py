@@ -62,6 +62,10 @@ class _WordInfo:
     nisba: bool  # a definite nationality nisba (الروسي، والإسباني)
     shaped: str | None  # the stem (after و ل ب) of an unknown word that looks like a name (كيني، وكانديس)
     idle: bool  # none of the above: only lexicon-driven rules may start here
+    cand: str | None = None  # the stem (after و ل ب) of a word person.context may take for a name
+    cscore: float = 0.0  # its own evidence: shape weight × shape (+ the known-name bonus)
+    before: float = 0.0  # log-odds of this word right before a person (person_contexts.tsv)
+    after: float = 0.0  # log-odds of this word right after a person
 
 
 def _word_info(kb: Knowledge, w: str) -> _WordInfo:
@@ -89,8 +93,37 @@ def _word_info(kb: Knowledge, w: str) -> _WordInfo:
                     and not kb.known_name(st) and kb.shape(st) >= kb.shape_pair:
                 shaped = st
                 break
-    idle = not (given or surname or kunya or reporting or nisba or shaped or w == "عن" or w in kb.abbrev_titles)
-    return _WordInfo(given, surname, kunya, reporting, nisba, shaped, idle)
+    cand, cscore = _context_candidate(kb, w, splits)
+    idle = not (given or surname or kunya or reporting or nisba or shaped or cand or w == "عن"
+                or w in kb.abbrev_titles)
+    return _WordInfo(given, surname, kunya, reporting, nisba, shaped, idle, cand, cscore,
+                     kb.context(w, "before"), kb.context(w, "after"))
+
+
+def _context_candidate(kb: Knowledge, w: str, splits) -> tuple[str | None, float]:
+    """The stem of ``w`` that person.context may take for a one-word name, and its own score."""
+    if kb.context_threshold >= 99 or w in kb.common or w in kb.not_names or w in kb.function_words \
+            or w in kb.verbs or w in kb.title_words:
+        return None, 0.0
+    best = None
+    for pre, st in splits:
+        if pre not in ("", "و", "ل", "ب") or len(st) < 3 or st.startswith("ال") or st in kb.common \
+                or st in kb.not_names or st in kb.title_words or st in kb.function_words or st in kb.verbs \
+                or kb.nisba_country(st):
+            if pre:
+                continue
+            return None, 0.0  # the word as written is a common word or a nisba
+        if kb.known_name(st):
+            best = st
+            break
+        if best is None or (pre == "و" and best == w):
+            best = st  # a leading و is a conjunction more often than a name letter
+    if best is None:
+        return None, 0.0
+    score = kb.context_shape_weight * kb.shape(best)
+    if kb.known_name(best):
+        score += kb.context_known_bonus
+    return best, score
 
 
 def _with_breaks(doc: Document) -> list[Token]:
@@ -419,6 +452,23 @@ def _people(sc: _Scan) -> list[Cand]:
                                                                     for x in range(i + 1, k)):
                 if not _agreeing(sc, i, k):
                     out.append(Cand("person", t.vend - len(inf.shaped), toks[k - 1].vend, 0, "person.shape"))
+        # person.context: an unknown word between words that stand next to people in ANERcorp train
+        if inf.cand and not sc.matches(i, "place") and not sc.matches(i, "org") and not sc.matches(i, "title") \
+                and not sc.matches(i, "trigger") and not sc.matches(i, "orghead") and sc.name_like(i) \
+                and not _verb_or_noun_shape(sc, i):
+            k = _person_extent(sc, i + 1, cont=True)  # name-like words after it go with it (ماركو فان باستن)
+            if k > i + 1 and _agreeing(sc, i, k):
+                k = i + 1
+            near = (sc.info(i - 1).before if i > 0 else kb.context("<s>", "before")) \
+                + (sc.info(k).after if k < len(toks) else kb.context("</s>", "after"))
+            if near >= kb.context_min and near + _own_score(sc, i, k) >= kb.context_threshold \
+                    and not (i > 1 and (sc.matches(i - 1, "trigger") or sc.matches(i - 2, "trigger"))) \
+                    and not (0 < i and k < len(toks) and toks[i - 1].norm in _OPEN_QUOTES
+                             and toks[k].norm in _CLOSE_QUOTES) \
+                    and not any(toks[x].norm in kb.context_stop for x in range(i, k)):
+                # not after a place trigger (بلدية سيدي عيسى), not a quoted name of a thing (الإعصار "دانيال"),
+                # not an ordinal (ثاني هجوم)
+                out.append(Cand("person", t.vend - len(inf.cand), toks[k - 1].vend, 0, "person.context"))
         # person.surname: a family name from the lexicons, alone
         st = inf.surname
         if st and not (st.startswith("ال") and (i > 0 and toks[i - 1].norm in kb.connectors
@@ -456,6 +506,21 @@ def _people(sc: _Scan) -> list[Cand]:
             if c and sc.word(sc.tok_end(c.vend)) and sc.toks[sc.tok_end(c.vend)].norm in kb.quote_after:
                 out.append(c)
     return [c for c in out if not all(w in kb.connectors for w in norm(sc.doc.vtext[c.vstart:c.vend]).split())]
+
+
+def _own_score(sc: _Scan, i: int, k: int) -> float:
+    """person.context: the words' own evidence, mean over tokens ``i``..``k``: shape weight × name
+    shape, plus the known-name bonus for a word a name lexicon lists."""
+    kb, toks = sc.kb, sc.toks
+    own = 0.0
+    for x in range(i, k):
+        inf = sc.info(x)
+        if inf.cand:
+            own += inf.cscore
+        else:
+            own += kb.context_shape_weight * kb.shape(toks[x].norm) + (
+                kb.context_known_bonus if kb.known_name(toks[x].norm) else 0.0)
+    return own / (k - i)
 
 
 #: Inflection endings that a noun and its adjective share (فوزين كبيرين، مواقع عسكرية).

@@ -90,6 +90,19 @@ class Knowledge:
     shape_extend: float = -9.0
     #: Two or more unknown words that all score at least this make a name on their own.
     shape_pair: float = 9.0
+    #: Person context model (rules/names/person_contexts.tsv, mined from ANERcorp train):
+    #: log-odds of a word right before / right after a person vs. another uncommon word.
+    ctx_before: dict = field(default_factory=dict)
+    ctx_after: dict = field(default_factory=dict)
+    #: person.context: an unknown word (or two) is a name when before + after + shape weight × shape
+    #: (+ known-name bonus) reaches this.
+    context_threshold: float = 99.0
+    #: ... and when the two neighbours alone (before + after) reach this.
+    context_min: float = 0.0
+    #: Words person.context never takes (ordinals that are also surnames: ثاني هجوم).
+    context_stop: frozenset[str] = field(default_factory=frozenset)
+    context_shape_weight: float = 1.0
+    context_known_bonus: float = 0.0
     #: Gregorian month names (rules/dates.toml): a company named like a month (نيسان) is the month after a date.
     month_words: frozenset[str] = field(default_factory=frozenset)
     #: Per-word facts the entity rules compute once per process (entities._word_info).
@@ -106,6 +119,15 @@ class Knowledge:
                 total += get(s[i:i + k], 0.0)
                 n += 1
         return total / n if n else 0.0
+
+    def context(self, w: str, side: str) -> float:
+        """Log-odds of the word ``w`` standing right ``side`` (before | after) a person;
+        a rare spelling with و / ف is read as the word without it."""
+        table = self.ctx_before if side == "before" else self.ctx_after
+        v = table.get(w)
+        if v is None and len(w) > 3 and w[0] in "وف":
+            v = table.get(w[1:])
+        return v or 0.0
 
     def known_name(self, w: str) -> bool:
         """A normalized word that a name lexicon lists."""
@@ -215,7 +237,18 @@ def build(rules: RuleSet) -> Knowledge:
         shape_pair=float(people_t.get("shape_pair", 9.0)),
         month_words=_month_words(rules),
         shapes={r[0]: float(r[1]) for r in rules.tsv("names/name_shapes.tsv") if len(r) >= 2 and r[0]},
+        ctx_before=_contexts(rules, "before"),
+        ctx_after=_contexts(rules, "after"),
+        context_threshold=float(people_t.get("context_threshold", 99.0)),
+        context_min=float(people_t.get("context_min", 0.0)),
+        context_stop=nset(people_t.get("context_stop", [])),
+        context_shape_weight=float(people_t.get("context_shape_weight", 1.0)),
+        context_known_bonus=float(people_t.get("context_known_bonus", 0.0)),
     )
+
+
+def _contexts(rules: RuleSet, side: str) -> dict[str, float]:
+    return {r[0]: float(r[2]) for r in rules.tsv("names/person_contexts.tsv") if len(r) >= 3 and r[1] == side}
 
 
 def _month_words(rules: RuleSet) -> frozenset[str]:

@@ -2,7 +2,7 @@
 """Entity F1 on a held-out block of ANERcorp *train*, with lexicons mined from the rest.
 
 The name lexicons (rules/names/given.tsv, family.tsv, not_names.tsv, name_shapes.tsv),
-rules/organizations_mined.tsv and rules/common_words.tsv are mined from ANERcorp train, so scoring on train
+rules/organizations_mined.tsv, rules/common_words.tsv and rules/names/person_contexts.tsv are mined from ANERcorp train, so scoring on train
 itself flatters every rule that leans on them. This script copies the engine
 and its rules to a scratch directory, re-mines those lists from train minus one
 contiguous block (fold), runs the extractor in-process on that block and prints
@@ -51,6 +51,8 @@ def prepare(tmp: Path, train_rows: list[str]) -> None:
     mcw = importlib.import_module("mine_common_words")
     rows = mcw.mine(train_rows)
     (tmp / "rules" / "common_words.tsv").write_text("".join(f"{w}\t{n}\n" for w, n in rows), encoding="utf-8")
+    subprocess.run([py, str(tmp / "scripts" / "mine_contexts.py"), str(part),
+                    str(tmp / "rules" / "names" / "person_contexts.tsv")], check=True, capture_output=True)
 
 
 def main() -> int:

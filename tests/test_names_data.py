@@ -184,6 +184,34 @@ def test_generated_files_are_up_to_date():
         assert (NAMES / name).read_text(encoding="utf-8") == content, f"{name} is stale: rerun the script"
 
 
+_cspec = importlib.util.spec_from_file_location("mine_contexts", ROOT / "scripts" / "mine_contexts.py")
+mine_contexts = importlib.util.module_from_spec(_cspec)
+_cspec.loader.exec_module(mine_contexts)
+
+
+def test_person_contexts_are_up_to_date():
+    if not mine_names.TRAIN.is_file():
+        pytest.skip("ANERcorp train split not available")
+    assert (NAMES / "person_contexts.tsv").read_text(encoding="utf-8") == mine_contexts.render(mine_names.TRAIN), \
+        "person_contexts.tsv is stale: rerun scripts/mine_contexts.py"
+
+
+def test_person_contexts_format_and_direction():
+    table = {}
+    for r in rows("person_contexts.tsv"):
+        assert len(r) == 5 and r[1] in ("before", "after"), r
+        assert int(r[3]) + int(r[4]) >= mine_contexts.MIN_TOTAL
+        table[(r[0], r[1])] = float(r[2])
+    assert table[(norm("الرئيس"), "before")] > 2 > 0 > table[(norm("في"), "before")]
+    assert table[(norm("قوله"), "after")] > 0
+
+
+def test_contexts_refuse_the_test_split(tmp_path):
+    (tmp_path / "test.jsonl").write_text("", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        mine_contexts.main([str(tmp_path / "test.jsonl"), str(tmp_path / "out.tsv")])
+
+
 def test_refuses_the_test_split(tmp_path):
     (tmp_path / "test.jsonl").write_text("", encoding="utf-8")
     with pytest.raises(SystemExit):
