@@ -450,7 +450,7 @@ def _people(sc: _Scan) -> list[Cand]:
             if k > i + 1 and all(kb.known_name(x.norm) or kb.shape(x.norm) >= kb.shape_pair
                                  for x in toks[i + 1:k]) and not any(sc.matches(x, "place") or sc.matches(x, "org")
                                                                     for x in range(i + 1, k)):
-                if not _agreeing(sc, i, k):
+                if not _agreeing(sc, i, k) and _near(sc, i, k) >= kb.context_veto:
                     out.append(Cand("person", t.vend - len(inf.shaped), toks[k - 1].vend, 0, "person.shape"))
         # person.context: an unknown word between words that stand next to people in ANERcorp train
         if inf.cand and not sc.matches(i, "place") and not sc.matches(i, "org") and not sc.matches(i, "title") \
@@ -459,8 +459,7 @@ def _people(sc: _Scan) -> list[Cand]:
             k = _person_extent(sc, i + 1, cont=True)  # name-like words after it go with it (ماركو فان باستن)
             if k > i + 1 and _agreeing(sc, i, k):
                 k = i + 1
-            near = (sc.info(i - 1).before if i > 0 else kb.context("<s>", "before")) \
-                + (sc.info(k).after if k < len(toks) else kb.context("</s>", "after"))
+            near = _near(sc, i, k)
             if near >= kb.context_min and near + _own_score(sc, i, k) >= kb.context_threshold \
                     and not (i > 1 and (sc.matches(i - 1, "trigger") or sc.matches(i - 2, "trigger"))) \
                     and not (0 < i and k < len(toks) and toks[i - 1].norm in _OPEN_QUOTES
@@ -506,6 +505,14 @@ def _people(sc: _Scan) -> list[Cand]:
             if c and sc.word(sc.tok_end(c.vend)) and sc.toks[sc.tok_end(c.vend)].norm in kb.quote_after:
                 out.append(c)
     return [c for c in out if not all(w in kb.connectors for w in norm(sc.doc.vtext[c.vstart:c.vend]).split())]
+
+
+def _near(sc: _Scan, i: int, k: int) -> float:
+    """Log-odds that tokens ``i``..``k`` are a person, from the word before and the word after
+    alone (rules/names/person_contexts.tsv)."""
+    kb = sc.kb
+    return (sc.info(i - 1).before if i > 0 else kb.context("<s>", "before")) \
+        + (sc.info(k).after if k < len(sc.toks) else kb.context("</s>", "after"))
 
 
 def _own_score(sc: _Scan, i: int, k: int) -> float:
@@ -921,13 +928,13 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
         return []
     out = []
     firsts = {k[0] for k in surnames}
-    for t in sc.toks:
+    for ti, t in enumerate(sc.toks):
         if not t.is_word or not firsts.intersection(t.norm[:4]):
             continue  # every reading's stem starts within the first letters (وبل + stem at most)
         for pre, stem in _splits(t.norm):
             if _skeleton_word(stem) in surnames:
                 vs = t.vend - len(stem)
-                if not any(taken[vs:t.vend]):
+                if not any(taken[vs:t.vend]) and _near(sc, ti, ti + 1) >= sc.kb.context_veto:
                     out.append(Cand("person", vs, t.vend, 1, "person.alias"))
                 break
     return out

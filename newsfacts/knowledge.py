@@ -99,6 +99,8 @@ class Knowledge:
     context_threshold: float = 99.0
     #: ... and when the two neighbours alone (before + after) reach this.
     context_min: float = 0.0
+    #: person.shape and person.alias are dropped when the words around score below this.
+    context_veto: float = -99.0
     #: Words person.context never takes (ordinals that are also surnames: ثاني هجوم).
     context_stop: frozenset[str] = field(default_factory=frozenset)
     context_shape_weight: float = 1.0
@@ -241,6 +243,7 @@ def build(rules: RuleSet) -> Knowledge:
         ctx_after=_contexts(rules, "after"),
         context_threshold=float(people_t.get("context_threshold", 99.0)),
         context_min=float(people_t.get("context_min", 0.0)),
+        context_veto=float(people_t.get("context_veto", -99.0)),
         context_stop=nset(people_t.get("context_stop", [])),
         context_shape_weight=float(people_t.get("context_shape_weight", 1.0)),
         context_known_bonus=float(people_t.get("context_known_bonus", 0.0)),
