@@ -100,6 +100,27 @@ def _word_info(kb: Knowledge, w: str) -> _WordInfo:
                      kb.context(w, "before"), kb.context(w, "after"))
 
 
+def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
+    """What the word alone says of :meth:`_Scan.name_like`: True or False, or None when
+    the token's place (a trigger or title there) and the caller's options decide."""
+    if len(w) < 2 or any(c.isdigit() for c in w):
+        return False
+    if REMOVED.sub("", surface) in kb.function_raw:
+        return False  # على، إلى، حتى: written with ى, they fold into names (علي)
+    if kb.known_name(w):
+        return True
+    if (w in kb.function_words or w in kb.verbs or w in kb.not_names or w in kb.common
+            or w in kb.title_words or kb.nisba_country(w)):
+        return False
+    for pre, stem in proclitic_splits(w)[1:]:
+        if kb.known_name(stem):
+            break
+        if (stem.startswith("ال") or stem in kb.function_words or stem in kb.verbs or stem in kb.common
+                or stem in kb.title_words or stem in kb.not_names):
+            return False
+    return None
+
+
 def _context_candidate(kb: Knowledge, w: str, splits) -> tuple[str | None, float]:
     """The stem of ``w`` that person.context may take for a one-word name, and its own score."""
     if kb.context_threshold >= 99 or w in kb.common or w in kb.not_names or w in kb.function_words \
@@ -211,27 +232,21 @@ class _Scan:
     def name_like(self, i: int, allow_al: bool = False, loose: bool = False) -> bool:
         """Could token ``i`` be part of a proper name?"""
         t = self.word(i)
-        if t is None or len(t.norm) < 2 or any(c.isdigit() for c in t.norm):
+        if t is None:
             return False
-        w = t.norm
-        kb = self.kb
-        if REMOVED.sub("", self.doc.text[t.start:t.end]) in kb.function_raw:
-            return False  # على، إلى، حتى: written with ى, they fold into names (علي)
-        if kb.known_name(w):
-            return True
-        if (self.is_stop(w) or w in kb.not_names or w in kb.common or w in kb.title_words
-                or kb.nisba_country(w)):
-            return False
-        for pre, stem in proclitic_splits(w)[1:]:
-            if kb.known_name(stem):
-                break
-            if stem.startswith("ال") or self.is_stop(stem) or stem in kb.common or stem in kb.title_words or stem in kb.not_names:
-                return False
+        surface = self.doc.text[t.start:t.end]
+        cache = self.kb.word_cache
+        verdict = cache.get(("name_like", surface))
+        if verdict is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            verdict = cache[("name_like", surface)] = _name_like_word(self.kb, t.norm, surface)
+        if verdict is not None:
+            return verdict  # decided by the word alone
         if any(e[0] in ("trigger", "orghead", "title") for m in self.by_tok.get(i, []) for e in m.entries
                if m.vstart == t.vstart and m.vend == t.vend):
             return False
-        surface = self.doc.text[t.start:t.end]
-        if not loose and ("\u064b" in surface or (surface.endswith("ه") and len(w) > 3) or surface.endswith("ى")):
+        if not loose and ("\u064b" in surface or (surface.endswith("ه") and len(t.norm) > 3) or surface.endswith("ى")):
             return False  # tanween (an indefinite noun), a pronoun suffix (حليفه), a verb in ى (تحدى)
         if not allow_al and self.al(i):
             return False
