@@ -136,14 +136,22 @@ class Knowledge:
         return w in self.given or w in self.family
 
     def nisba_country(self, word: str) -> str | None:
-        """Country of a nisba adjective (``الروسية`` → روسيا), else None."""
+        """Country of a nisba adjective (``الروسية`` → روسيا), else None (cached per word)."""
+        key = ("nisba", word)
+        cache = self.word_cache
+        if key in cache:
+            return cache[key]
         w = word[2:] if word.startswith("ال") else word
+        found = None
         for end in ("يتين", "يتان", "يون", "يين", "يان", "يات", "يه", "ي"):
             if w.endswith(end) and len(w) > len(end) + 1:
-                c = self.nisba.get(w[: -len(end)] + "ي")
-                if c:
-                    return c
-        return None
+                found = self.nisba.get(w[: -len(end)] + "ي")
+                if found:
+                    break
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[key] = found
+        return found
 
 
 def _num(s: str) -> float | None:
