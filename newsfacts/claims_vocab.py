@@ -16,7 +16,7 @@ from .document import _NONWORD
 from .lexicon import Lexicon
 from .normalize import REMOVED, norm
 from .patterns import trie_regex
-from .rules import RuleError, RuleSet, require
+from .rules import RuleError, RuleSet, checked_examples, require
 
 FILE = "claims.toml"
 
@@ -153,11 +153,7 @@ def _check_rule(rule: dict, nouns: set[str], words: set[str]) -> None:
             "'side' must be after, before or both")
     require(isinstance(rule.get("window", 6), int) and rule.get("window", 6) > 0, path, rid,
             "'window' must be a positive integer")
-    for ex in rule["examples"]:
-        require(isinstance(ex, dict) and isinstance(ex.get("text"), str), path, rid,
-                "every example needs a 'text' string")
-        exp = ex.get("expect")
-        require(isinstance(exp, list), path, rid, "every example needs an 'expect' list")
+    for ex, exp in checked_examples(rule, path):
         for e in exp:
             require(isinstance(e, dict) and e.get("type") in TYPES, path, rid,
                     f"every expected claim needs a 'type' (one of {TYPES})")

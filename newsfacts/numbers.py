@@ -119,15 +119,11 @@ def _as_str_list(tables: dict, name: str, key: str) -> list[str]:
 
 
 def _check_examples(rules: "RuleSet") -> None:
-    from .rules import require
+    from .rules import checked_examples, require
 
     for rule in rules.toml("numbers.toml"):
         path, rid = rule.get("_file", "numbers.toml"), rule["id"]
-        for ex in rule["examples"]:
-            require(isinstance(ex, dict) and isinstance(ex.get("text"), str), path, rid,
-                    "every example needs a 'text' string")
-            exp = ex.get("expect")
-            require(isinstance(exp, list), path, rid, "every example needs an 'expect' list")
+        for ex, exp in checked_examples(rule, path):
             for e in exp:
                 require(isinstance(e, dict) and isinstance(e.get("text"), str), path, rid,
                         "every expected amount needs a 'text' string")

@@ -36,6 +36,18 @@ def require(cond: bool, path: Path | str, rule_id: str, what: str) -> None:
         raise RuleError(f"{path}: rule '{rule_id}': {what}")
 
 
+def checked_examples(rule: dict, path: Path | str) -> list[tuple[dict, list]]:
+    """The examples of ``rule`` as ``(example, expect)``: each must have a ``text``
+    string and an ``expect`` list (what the owning extractor checks further)."""
+    out = []
+    for ex in rule["examples"]:
+        require(isinstance(ex, dict) and isinstance(ex.get("text"), str), path, rule["id"],
+                "every example needs a 'text' string")
+        require(isinstance(ex.get("expect"), list), path, rule["id"], "every example needs an 'expect' list")
+        out.append((ex, ex["expect"]))
+    return out
+
+
 class RuleSet:
     """The built-in rules plus any user directories, loaded once and cached."""
 
