@@ -278,6 +278,8 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
         if w in kb.connectors:
             if j + 1 >= len(sc.toks) or not sc.name_like(j + 1, allow_al=True, loose=True):
                 break
+        elif (j > i or cont) and j > 0 and not after_connector and f"{sc.toks[j - 1].norm} {w}" in kb.compound_given:
+            pass  # the second half of a compound given name (صلاح الدين الأيوبي، زين الدين زيدان)
         elif not known and not after_connector and sc.al(j):
             # A family name with the article (السوداني، اليحيى) ends a name.
             if w in kb.regnal and j > i and words + cont <= 1 and lexicon_only:
@@ -293,8 +295,8 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             pass  # a Persian patronymic: شمس زاده، علي زاده
         elif not sc.name_like(j, allow_al=after_connector, loose=after_connector):
             break
-        elif j > i and not known and len(w) <= 3 and not after_connector:
-            break  # short unknown words after a name are mostly verbs (عقد، قال)
+        elif j > i and not known and len(w) <= 3 and not after_connector and kb.shape(w) < kb.shape_short:
+            break  # short unknown words after a name are mostly verbs (عقد، قال), unless shaped as names (نبيه بري)
         elif j > i and not known and not after_connector and kb.shape(w) < kb.shape_extend:
             break  # an unknown word shaped like a verb or noun: خافيير سولانا | أسبوعين
         if not known and w not in kb.connectors:

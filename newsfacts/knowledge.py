@@ -80,6 +80,8 @@ class Knowledge:
     #: Regnal ordinals that end a name (عبدالله الثاني، محمد الخامس).
     regnal: frozenset[str] = field(default_factory=frozenset)
     compound_tails: frozenset[str] = field(default_factory=frozenset)
+    #: Compound given names written as two words (صلاح الدين، زين الدين), from names/given.tsv.
+    compound_given: frozenset[str] = field(default_factory=frozenset)
     #: Abbreviated titles written with a full stop (د. = doctor).
     abbrev_titles: frozenset[str] = field(default_factory=frozenset)
     #: First words of multi-word place forms that are triggers, not names (قطاع غزة، دولة قطر).
@@ -90,6 +92,8 @@ class Knowledge:
     shape_extend: float = -9.0
     #: Two or more unknown words that all score at least this make a name on their own.
     shape_pair: float = 9.0
+    #: An unknown word of three letters or fewer continues a name only if its shape scores at least this.
+    shape_short: float = 9.0
     #: Person context model (rules/names/person_contexts.tsv, mined from ANERcorp train):
     #: log-odds of a word right before / right after a person vs. another uncommon word.
     ctx_before: dict = field(default_factory=dict)
@@ -202,10 +206,12 @@ def build(rules: RuleSet) -> Knowledge:
     connectors = {norm(w) for w in people_t.get("connectors", [])}
     # Second halves of compound given names (عبد الله، نور الدين): never a surname alone.
     tails = {norm(w) for w in people_t.get("compound_tails", [])}
+    compound_given = set()
     for row in rules.tsv("names/given.tsv"):
         parts = norm(row[0]).split() if row and row[0] else []
         if len(parts) == 2 and parts[1].startswith("ال"):
             tails.add(parts[1])
+            compound_given.add(" ".join(parts))
     famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()} - connectors - tails
 
     def nset(values) -> frozenset[str]:
@@ -241,10 +247,12 @@ def build(rules: RuleSet) -> Knowledge:
         nasab=nset(people_t.get("nasab", [])),
         regnal=nset(people_t.get("regnal", [])),
         compound_tails=frozenset(tails),
+        compound_given=frozenset(compound_given),
         abbrev_titles=nset(people_t.get("abbreviated_titles", [])),
         place_heads=nset(places_t.get("heads", [])),
         shape_extend=float(people_t.get("shape_extend", -9.0)),
         shape_pair=float(people_t.get("shape_pair", 9.0)),
+        shape_short=float(people_t.get("shape_short", 9.0)),
         month_words=_month_words(rules),
         shapes={r[0]: float(r[1]) for r in rules.tsv("names/name_shapes.tsv") if len(r) >= 2 and r[0]},
         ctx_before=_contexts(rules, "before"),
