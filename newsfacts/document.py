@@ -167,17 +167,6 @@ class Document:
         _add_stripped(spans, t, pos, len(t))
         return spans
 
-    def sentence_index(self, offset: int) -> int:
-        """Index of the sentence containing original ``offset`` (or the one before it)."""
-        from bisect import bisect_right
-
-        starts = self._sentence_starts
-        return max(0, bisect_right(starts, offset) - 1)
-
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s for s, _ in self.sentences]
-
 
 def _add_stripped(spans: list[tuple[int, int]], t: str, s: int, e: int) -> None:
     seg = t[s:e]

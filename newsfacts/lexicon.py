@@ -62,15 +62,6 @@ class Lexicon:
         for (form, entry), key in zip(pairs, _keys([f for f, _ in pairs])):
             self._add(form, key, entry)
 
-    def get(self, form: str) -> list[Any]:
-        return self._entries.get(_key(form), [])
-
-    def __contains__(self, form: str) -> bool:
-        return bool(self.get(form))
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
     def _build(self):
         import ahocorasick
 

@@ -7,9 +7,6 @@ from typing import Any
 from .document import Document
 from .rules import RuleSet, default_rules
 
-#: Keys of a document's facts, in output order.
-FACT_KEYS = ("people", "places", "organizations", "dates", "claims")
-
 
 def parse_iso_date(value: str | _dt.date | None) -> _dt.date | None:
     """``YYYY-MM-DD`` (or a date) → date; anything else → ValueError."""
