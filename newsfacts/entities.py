@@ -639,6 +639,8 @@ def _places(sc: _Scan) -> list[Cand]:
             prep = bool(m.prefix[-1:] in ("ب", "ل")) or (prev is not None and prev.norm in kb.prepositions)
             if m.key in kb.stoplist and not trig:
                 continue
+            if " " not in m.key and any(e[0] == "orghead" and e[5] for e in m.entries):
+                continue  # نادي، فريق head a team's name (نادي تشلسي), not the town of that name
             if m.prefix and " " not in m.key:
                 whole = sc.toks[i].norm
                 if whole in kb.common or whole in kb.not_names or sc.is_stop(whole):
@@ -745,7 +747,7 @@ def _quoted_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
 def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
     """org.head: HEAD + complements (nisba, ال-noun, known name, genitive ل, construct noun)."""
     kb = sc.kb
-    _, mx, generic, descriptor, name_only = e
+    _, mx, generic, descriptor, name_only, team = e
     j = sc.tok_end(m.vend)
     first_j = j
     proper = True  # every complement so far is a proper name (not an ال-noun, nisba or genitive)
@@ -770,8 +772,8 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
             j = sc.tok_end(end)
             continue
         if kb.nisba_country(w):
-            if descriptor and named:
-                break  # صحيفة فاينانشال تايمز البريطانية: the nisba describes the paper
+            if (descriptor or team) and named:
+                break  # صحيفة فاينانشال تايمز البريطانية، نادي تشلسي الإنجليزي: the nisba describes it
             proper = False
             if only_indef_nisba is None:
                 only_indef_nisba = not sc.al(j) and not m.key.startswith("ال")
@@ -812,7 +814,7 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         if known and not known[0][0].prefix:
             end = known[0][0].vend
             key = key or norm(known[0][1][1])
-    if descriptor or name_only and proper and not m.key.startswith("ال") and not m.prefix[-1:] == "ل" \
+    if descriptor or team or name_only and proper and not m.key.startswith("ال") and not m.prefix[-1:] == "ل" \
             and not sc.al(first_j):
         # صحيفة فاينانشال تايمز → فاينانشال تايمز; شركة توتال، حركة حماس → توتال، حماس
         first = sc.toks[first_j]

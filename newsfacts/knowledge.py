@@ -188,7 +188,8 @@ def build(rules: RuleSet) -> Knowledge:
         lex.add(trig, ("trigger", trig))
     for head in orgs_t.get("heads", []):
         lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", []),
-                               bool(head.get("descriptor", False)), bool(head.get("name_only", False))))
+                               bool(head.get("descriptor", False)), bool(head.get("name_only", False)),
+                               bool(head.get("team", False))))
     for row in rules.tsv("organizations.tsv") + rules.tsv("organizations_mined.tsv"):
         if row and row[0]:
             lex.add(row[0], ("org", _col(row, 1) or row[0]))
@@ -222,6 +223,8 @@ def build(rules: RuleSet) -> Knowledge:
         for row in rules.tsv(name):
             if len(row) >= 2 and row[0]:
                 nisba.setdefault(norm(row[0]), row[1])
+    for adj, country in places_t.get("nisba_extra", []):
+        nisba.setdefault(norm(adj), country)
     return Knowledge(
         lexicon=lex,
         function_words=nset(words.get("function", [])),

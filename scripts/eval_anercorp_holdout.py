@@ -63,6 +63,7 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="no hold-out: score all of train with the repo's lists")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--type", default="", help="only show errors of this type (PER, LOC, ORG)")
+    ap.add_argument("--dump", type=Path, help="write gold and predicted token ranges per sentence (JSONL)")
     args = ap.parse_args()
     if args.train.name.startswith("test"):
         raise SystemExit("refusing to tune on a test split")
@@ -85,6 +86,7 @@ def main() -> int:
 
         tally = {t: [0, 0, 0] for t in TYPES}
         shown = 0
+        dump = args.dump.open("w", encoding="utf-8") if args.dump else None
         for i, line in enumerate(held):
             s = json.loads(line)
             text = s["text"]
@@ -100,6 +102,9 @@ def main() -> int:
                 for ent in facts[field]:
                     for m in ent["mentions"]:
                         pred.add((typ, *token_range(starts, m["start"], m["end"])))
+            if dump:
+                dump.write(json.dumps({"text": text, "gold": sorted(gold), "pred": sorted(pred)},
+                                      ensure_ascii=False) + "\n")
             for t in TYPES:
                 g = {x for x in gold if x[0] == t}
                 p = {x for x in pred if x[0] == t}
