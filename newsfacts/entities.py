@@ -624,6 +624,27 @@ def _preceded_by(sc: _Scan, m: Match, kind: str) -> Match | None:
     return None
 
 
+def _club_span(sc: _Scan, i: int, m: Match, p: Place) -> int | None:
+    """org.club: a town or country named as a club — before a masculine nationality (ليون الفرنسي,
+    قطر القطري: the town itself would take the feminine, ليون الفرنسية) or after مضيفه / ضيفه.
+    A name-like uncommon word right before it is part of the club's name (إنتر ميلان الإيطالي).
+    Returns the view start of the club's name, or None."""
+    kb = sc.kb
+    if m.prefix and m.prefix not in ("و", "ل") or " " in m.key:
+        return None
+    j = sc.tok_end(m.vend)
+    nxt = sc.word(j)
+    prev = sc.word(i - 1)
+    club = prev is not None and not m.prefix and prev.norm in kb.club_before and p.kind != "country"
+    if not club and not (nxt is not None and sc.al(j) and nxt.norm.endswith("ي")
+                         and kb.nisba_country(nxt.norm) is not None):
+        return None
+    if prev is not None and not m.prefix and not club and sc.name_like(i - 1) \
+            and not sc.matches(i - 1, "famous") and prev.norm not in kb.given and prev.norm not in kb.common:
+        return prev.vstart
+    return m.vstart
+
+
 def _places(sc: _Scan) -> list[Cand]:
     kb = sc.kb
     out: list[Cand] = []
@@ -649,6 +670,10 @@ def _places(sc: _Scan) -> list[Cand]:
                     x[0] == "place" for mm in sc.by_tok.get(sc.tok_end(sc.toks[i].vstart + len(m.key.split(" ", 1)[0]) + len(m.prefix)), [])
                     if mm.vend == m.vend for x in mm.entries):
                 continue  # قطاع غزة → غزة (with the trigger form as an alias)
+            club = None if trig else _club_span(sc, i, m, p)
+            if club is not None:
+                out.append(Cand("org", club, m.vend, 2, "org.club"))
+                continue
             strong = p.kind != "city" or p.population >= kb.min_population
             if not (strong or trig or prep):
                 continue

@@ -59,6 +59,7 @@ class Knowledge:
     connectors: frozenset[str]
     nisba: dict[str, str]
     stoplist: frozenset[str]
+    club_before: frozenset[str]
     prepositions: frozenset[str]
     org_stop: frozenset[str]
     min_population: int
@@ -235,6 +236,7 @@ def build(rules: RuleSet) -> Knowledge:
         connectors=nset(people_t.get("connectors", [])),
         nisba=nisba,
         stoplist=nset(r[0] for r in rules.tsv("places/stoplist.tsv")),
+        club_before=nset(orgs_t.get("club_before", [])),
         prepositions=nset(places_t.get("prepositions", [])),
         org_stop=nset(orgs_t.get("stop", [])),
         min_population=int(places_t.get("min_population", 100000)),
