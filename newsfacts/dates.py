@@ -645,6 +645,7 @@ _TOP_LINES = 5  # a dateline sits on one of the first lines ...
 _TOP_CHARS = 1500  # ... that start this near the top
 _TAIL_CHARS = 1500  # a "نشر في" footer is looked for this near the end
 _LINE_HEAD = 30  # "بتاريخ" opens a header only this near the start of its line
+_DATELINE_HEAD = 25  # a city dateline ("الرباط، 25 شتنبر 2024 (و م ع) -") is this short
 _WORD = re.compile(r"[^\W\d_]+")
 _LEAD = " \t،,|-\u2013"
 
@@ -674,6 +675,8 @@ class _PubWords:
         kws = self.published | self.line_start | self.updated
         self.filler = {_key(w) for w in words("dateline_filler", [])} | kws | set(c.weekdays)
         self.keyword = recache.compile(rf"(?<!\w)(?:{_alt(sorted(kws))})(?!\w)", re.I)
+        tags = words("dateline_tag_open", [])
+        self.tag = (recache.compile(rf"(?:{'|'.join(re.escape(t) for t in tags)})") if tags else None)
 
 
 def _pub_words(rules: RuleSet) -> _PubWords:
@@ -726,6 +729,9 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
                 score = 2  # the line is the date (and a time, a weekday, a byline word)
             elif s - line[0] <= 60 and (_CLOCK.match(after.lstrip(_LEAD)) or _CLOCK.search(before[-12:])):
                 score = 2  # "الدمام في الأربعاء 30 يوليو 2025 03:29 صباحاً ..."
+            elif (pw.tag and len(before) <= _DATELINE_HEAD and pw.tag.match(after.lstrip(" \t"))
+                  and len([w for w in _WORD.findall(before) if w.lower() not in pw.filler]) <= 2):
+                score = 2  # "الدوحة في 28 أكتوبر 2024 /قنا/ ...", "عمان 15 نيسان 2024 (بترا) - ..."
         if score and (best is None or score > best[0]):
             best = (score, s, value)
     return _dt.date.fromisoformat(best[2]) if best else None
