@@ -984,11 +984,30 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
+def _given_before(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """person.given_before: a given name written bare (no clitic, not a function word as written)
+    right before a chosen person of two or more words joins it (علي محمد الحمادي, أمين فارس لعلو)."""
+    kb = sc.kb
+    taken = {c.vend for c in chosen}
+    out = []
+    for c in chosen:
+        if c.type == "person":
+            i = sc.tok_at(c.vstart)
+            t = sc.word(i - 1) if i > 0 else None
+            if t is not None and t.norm in kb.given and t.vend not in taken and sc.toks[i].vstart == c.vstart \
+                    and REMOVED.sub("", sc.doc.text[t.start:t.end]) not in kb.function_raw \
+                    and not sc.is_stop(t.norm) and " " in sc.doc.vtext[c.vstart:c.vend].strip():
+                c = Cand("person", t.vstart, c.vend, c.prio, c.rule, key=c.key, role=c.role)
+        out.append(c)
+    return out
+
+
 def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     """People, places and organizations of ``doc``, in the output contract's shape."""
     kb = knowledge(rules)
     sc = _Scan(doc, kb)
     chosen = _select(_people(sc) + _places(sc) + _orgs(sc))
+    chosen = _given_before(sc, chosen)
     chosen = _select(chosen + _alias_mentions(sc, chosen))
     result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
     for ent in _group(doc, sc, chosen):
