@@ -1253,8 +1253,13 @@ class _Finder:
         return v[1] if v else None
 
     def groups(self, a: int, b: int, cls: str, window: int, first_only: bool = False,
-               stop_types=()) -> list[_Group]:
-        """Counted objects of noun class ``cls`` in tokens [a, b)."""
+               stop_types=(), ellipsis: bool = False, seeded: bool = False) -> list[_Group]:
+        """Counted objects of noun class ``cls`` in tokens [a, b).
+
+        With ``ellipsis`` a bare number also counts the object told before it:
+        "57 منها" (of them), and in a breakdown "و28 فوق مقاطعة كورسك" after a first
+        group (``seeded``: that first group stands before [a, b)).
+        """
         c = self.c
         out: list[_Group] = []
         k = a
@@ -1280,9 +1285,10 @@ class _Finder:
                 if stop_types and k > a and c.is_trigger(k, stop_types):
                     break
             gap = c.words_between(last_end, k)
-            if (not out and gap > window) or (out and gap > 12):
+            have = bool(out) or seeded
+            if (not have and gap > window) or (have and gap > 12):
                 break
-            if out and (c.num_at.get(k) or c.noun(k, cls)) and not paren(k) and not joined(k):
+            if have and (c.num_at.get(k) or c.noun(k, cls)) and not paren(k) and not joined(k):
                 k += 1
                 continue
             hit = c.num_at.get(k)
@@ -1313,6 +1319,16 @@ class _Finder:
                 if out and c.word(e, "others") is not None:
                     out.append(_Group(k, e + 1, nm.value, nm.qualifier, None))
                     k = last_end = e + 1
+                    continue
+                if ellipsis and e < b and c.word(e, "of_them") is not None:
+                    out.append(_Group(k, e + 1, nm.value, nm.qualifier, None))
+                    k = last_end = e + 1
+                    if first_only:
+                        break
+                    continue
+                if ellipsis and have and joined(k) and e < b and c.word(e, "breakdown_preps") is not None:
+                    out.append(_Group(k, e, nm.value, nm.qualifier, None))
+                    k = last_end = e
                     continue
                 if out and paren(k) and te < b and c.norm(te) == ")":
                     out.append(_Group(k, te + 1, nm.value, nm.qualifier, None, paren=True))
@@ -1384,11 +1400,13 @@ class _Finder:
         fe = c.fwd_end(tend - 1, b)
         groups = []
         if rule.side in ("after", "both"):
-            groups = self.groups(tend, fe, rule.needs, rule.window, stop_types=("killed", "injured"))
+            groups = self.groups(tend, fe, rule.needs, rule.window, stop_types=("killed", "injured"),
+                                 ellipsis=True)
         if not groups and rule.side in ("before", "both"):
             g = self.group_before(t, a, rule.needs, rule.window)
             if g:
-                groups = [g]
+                groups = [g] + self.groups(tend, fe, rule.needs, rule.window, stop_types=("killed", "injured"),
+                                           ellipsis=True, seeded=True)
         if not groups:
             return
         if len(groups) > 1 and any(g.count is not None for g in groups):
@@ -1407,9 +1425,10 @@ class _Finder:
                     cand.location = pl[-1].name if pl else None
                 else:
                     nxt = groups[gi + 1].start if gi + 1 < len(groups) else fe
-                    if g.start < t:
-                        nxt = t
-                    pl = [m for m in c.places_in(g.end, nxt) if not c.directional(m)]
+                    lo = g.end
+                    if g.start < t:  # "43 طائرة أسقطت فوق بريانسك، و28 ...": its place follows the verb
+                        lo, nxt = (g.end, t) if c.places_in(g.end, t) else (tend, nxt)
+                    pl = [m for m in c.places_in(lo, nxt) if not c.directional(m)]
                     cand.location = _names(c.runs(pl)[0]) if pl else None
                 if cand.location is None and gi == 0:
                     cand.location, own = self.location(t, tend, with_source=True)
