@@ -761,6 +761,11 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
+def _one_indefinite(w: str, singulars) -> bool:
+    """An uncounted singular in the accusative (شخصا، مدنيا، طفلا) names one person."""
+    return w in singulars or (w.endswith("ا") and w[:-1] in singulars)
+
+
 def _is_definite(w: str) -> bool:
     """Does the written word carry the article (الـ، بالـ، وال، لل …)?"""
     return w.startswith(("ال", "لل")) or (len(w) > 3 and w[1:3] == "ال" and w[0] in "وفبك") \
@@ -1518,10 +1523,14 @@ class _Finder:
                 p = t - 1
                 while p >= a and not c.isword[p]:
                     p -= 1
-                if p >= a and c.noun(p, "victim"):
+                vp = c.noun(p, "victim") if p >= a else None
+                if vp:
                     h = c.num_before.get(p)
                     if h is not None:
                         count, qual, fire = h[1].value, h[1].qualifier, True
+                    elif (not vp[1] and _one_indefinite(c.norm(p), c.voc.singulars.get("victim", ()))
+                          and not (after < b and (c.noun(after, "victim") or c.num_at.get(after)))):
+                        count, fire = 1, True  # "إن شخصا قتل وأصيب أربعة آخرون"
             if not fire and nb is not None and c.noun(t, rule.type):
                 count, qual, fire = nb[1].value, nb[1].qualifier, True
             if not fire and after < b:
