@@ -253,6 +253,20 @@ class _Scan:
         return True
 
 
+def _compound_head(sc: _Scan, i: int) -> str | None:
+    """The first half (clitics off) of a two-word given name starting at token ``i``
+    (عبد in عبد الفتاح), when the name lexicon lists the pair; else None."""
+    t = sc.word(i)
+    nt = sc.word(i + 1)
+    if t is None or nt is None:
+        return None
+    kb = sc.kb
+    for _, st in _splits(t.norm):
+        if st in kb.compound_heads and f"{st} {nt.norm}" in kb.compound_given:
+            return st
+    return None
+
+
 def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
     """Tokens of a name starting at ``i``; returns the index after the last one.
 
@@ -276,8 +290,9 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             if _verb_or_noun_shape(sc, j):
                 break  # نزار يكتب، شيرين عادل مرتدية
         if w in kb.connectors:
-            if j + 1 >= len(sc.toks) or not sc.name_like(j + 1, allow_al=True, loose=True):
-                break
+            if j + 1 >= len(sc.toks) or not (sc.name_like(j + 1, allow_al=True, loose=True)
+                                             or f"{w} {sc.toks[j + 1].norm}" in kb.compound_given):
+                break  # (عبد اللطيف is a name although اللطيف alone is a common word)
         elif (j > i or cont) and j > 0 and not after_connector and f"{sc.toks[j - 1].norm} {w}" in kb.compound_given:
             pass  # the second half of a compound given name (صلاح الدين الأيوبي، زين الدين زيدان)
         elif not known and not after_connector and sc.al(j):
@@ -388,7 +403,8 @@ def _people(sc: _Scan) -> list[Cand]:
     isword = sc.isword
     for i in range(len(toks)):
         if i not in sc.by_tok and (not isword[i] or sc.info(i).idle) and not (
-                i + 1 < len(toks) and toks[i + 1].norm in kb.nasab) and toks[i].norm not in kb.abbrev_titles:
+                i + 1 < len(toks) and toks[i + 1].norm in kb.nasab) and toks[i].norm not in kb.abbrev_titles \
+                and not _compound_head(sc, i):
             continue  # most words start no name
         # person.title: TITLE [nisba] [باسم X | X] NAME
         for m, _e in sc.matches(i, "title")[:1]:
@@ -447,6 +463,12 @@ def _people(sc: _Scan) -> list[Cand]:
             out.append(Cand("person", m.vstart, m.vend, 2, "person.known", key=norm(e[1])))
         inf = sc.info(i)
         nxt = sc.word(i + 1)
+        head = _compound_head(sc, i)
+        if head:
+            # person.given with a compound given name (عبد الفتاح البرهان، عبد اللطيف الجواهري)
+            k = _person_extent(sc, i + 2, cont=True)
+            if k > i + 2:
+                out.append(Cand("person", t.vend - len(head), toks[k - 1].vend, 2, "person.given"))
         if inf.idle and not (nxt is not None and nxt.norm in kb.nasab):
             continue
         stem = inf.given

@@ -83,6 +83,8 @@ class Knowledge:
     compound_tails: frozenset[str] = field(default_factory=frozenset)
     #: Compound given names written as two words (صلاح الدين، زين الدين), from names/given.tsv.
     compound_given: frozenset[str] = field(default_factory=frozenset)
+    #: First words of the compound given names (عبد، نور، صلاح …).
+    compound_heads: frozenset[str] = field(default_factory=frozenset)
     #: Abbreviated titles written with a full stop (د. = doctor).
     abbrev_titles: frozenset[str] = field(default_factory=frozenset)
     #: First words of multi-word place forms that are triggers, not names (قطاع غزة، دولة قطر).
@@ -253,6 +255,7 @@ def build(rules: RuleSet) -> Knowledge:
         regnal=nset(people_t.get("regnal", [])),
         compound_tails=frozenset(tails),
         compound_given=frozenset(compound_given),
+        compound_heads=frozenset(c.split()[0] for c in compound_given),
         abbrev_titles=nset(people_t.get("abbreviated_titles", [])),
         place_heads=nset(places_t.get("heads", [])),
         shape_extend=float(people_t.get("shape_extend", -9.0)),
