@@ -1579,6 +1579,10 @@ class _Finder:
             return
         if rule.headline_only and not c.is_headline(c.tok_sent[t]):
             return
+        # a force of nature strikes (زلزال يضرب ملاطية، ضربت العاصفة الساحل): not an attack
+        if any(c.words_between(min(x, t), max(x, t)) <= 5
+               for x in c.marked_in("natural_forces", max(a, t - 6), min(b, tend + 4))):
+            return
         p = t - 1
         while p >= a and not c.isword[p]:
             p -= 1

@@ -188,7 +188,7 @@ def _alternation(forms: list[str]) -> str:
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
 MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives", "cancel",
-          "remote", "illness", "military", "natural_death")
+          "remote", "illness", "military", "natural_death", "natural_forces")
 #: Punctuation tokens that count as marks of a class.
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
