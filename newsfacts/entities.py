@@ -838,6 +838,8 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
             continue
         if (sc.al(j) and not sc.is_stop(w) and w not in kb.org_stop and len(w) > 3
                 and not sc.matches(j, "trigger") and not sc.matches(j, "orghead")):
+            if descriptor and not named and w in kb.common:
+                break  # موقع الحادث، قناة الاتصال: a descriptor head before a common noun names nothing
             end, named, only_indef_nisba, proper = t.vend, True, False, False
             j += 1
             continue
