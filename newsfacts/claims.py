@@ -75,6 +75,7 @@ class _Cand:
     loc_ctx: bool = False  # the location is the main place of the sentences before, not named here
     loc_rank: int = 6  # how directly the text ties the location to the event (see _Finder.location)
     clause: int = 0  # boundaries (فيما، بينما …) before the trigger in its sentence
+    sent_places: frozenset = frozenset()  # normalized names of the places named in its sentence
 
 
 @dataclass
@@ -1390,7 +1391,10 @@ class _Finder:
         c = self.c
         k = c.tok_sent[t]
         clause = bisect_left(c.marks(k, "boundaries"), t)
-        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=c.is_headline(k), clause=clause)
+        a, b = c.sentence_range(t)
+        places = frozenset(norm(m.name) for m in c.places_in(a, b))
+        return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=c.is_headline(k), clause=clause,
+                     sent_places=places)
 
     def claimant(self, t: int, type_: str) -> str | None:
         return self.cl.for_claim(t, self.same_type.get((self.c.tok_sent[t], type_), []))
@@ -2072,8 +2076,8 @@ def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
                 target = e  # a title's meeting is the one the story tells
                 break
             le, lh = _locs(e.location), _locs(h.location)
-            if le and lh and not (le & lh or w.within(le, lh)):
-                continue  # the headline names another place
+            if le and lh and not (le & lh or w.within(le, lh) or lh <= e.sent_places):
+                continue  # the headline names another place (not one its body sentence names too)
             if _key(h) is None or _key(h) == _key(e) or h.type == "denial":
                 target = e
                 break
@@ -2081,6 +2085,12 @@ def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
             h.headline = False
             _merge_into(kept, h, w)
             continue
+        lt, lh = _locs(target.location), _locs(h.location)
+        if lt and lh and not lh <= lt and lh <= target.sent_places and h.type != "meeting":
+            # "تصادم قطارين بالزقازيق" over "بمنطقة الزقازيق بمحافظة الشرقية": the title's place too
+            hl = h.location if isinstance(h.location, list) else [h.location]
+            tl = target.location if isinstance(target.location, list) else [target.location]
+            target.location = hl + [x for x in tl if norm(x) not in lh]
         for slot in _SLOTS:
             if getattr(target, slot) is None and getattr(h, slot) is not None:
                 setattr(target, slot, getattr(h, slot))
