@@ -674,8 +674,8 @@ def _places(sc: _Scan) -> list[Cand]:
     for i, ms in sc.by_tok.items():
         for m in ms:
             places = [e[1] for e in m.entries if e[0] == "place"]
-            if not places:
-                continue
+            if not places or any(e[0] == "trigger" for e in m.entries):
+                continue  # a trigger word (مدينة، منطقة) is never the place itself
             p = max(places, key=lambda p: p.population)
             trig = _preceded_by(sc, m, "trigger")
             prev = sc.word(i - 1)
@@ -708,15 +708,68 @@ def _places(sc: _Scan) -> list[Cand]:
                 continue
             j = sc.tok_end(m.vend)
             t = sc.word(j)
-            if t is None or j in sc.by_tok and any(x[0] == "place" for mm in sc.by_tok[j] for x in mm.entries):
+            if t is None:
                 continue
-            if sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit():
-                out.append(Cand("place", t.vstart, t.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
+            k = _place_name_end(sc, j)
+            if k == j + 1 and j in sc.by_tok and any(x[0] == "place" for mm in sc.by_tok[j] for x in mm.entries):
+                continue  # the gazetteer has it (a longer name after the trigger still wins: بلدة دير قانون النهر)
+            if sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
+                out.append(Cand("place", t.vstart, sc.toks[k - 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
             elif sc.matches(j, "title") and sc.word(j + 1) and sc.name_like(j + 1) \
                     and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1:
                 # حي النبي أنعام، منطقة سيدي عيسى: a place named after a person
                 out.append(Cand("place", t.vstart, sc.toks[j + 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
+        # place.dual: a dual trigger and two names (بلدتي يحمر الشقيف وأرنون، منطقتي X وY)
+        if sc.matches(i, "dualtrigger"):
+            out.extend(_dual_places(sc, i))
     return out
+
+
+def _adjective_after(sc: _Scan, m: Match, j: int) -> bool:
+    """An indefinite feminine adjective agreeing with its trigger (منطقة سكنية، مدينة ساحلية):
+    a description, not a name."""
+    surface = REMOVED.sub("", sc.doc.text[sc.toks[j].start:sc.toks[j].end])
+    return m.key.endswith("ه") and surface.endswith("ية") and not sc.al(j)
+
+
+def _place_name_end(sc: _Scan, j: int, limit: int = 3) -> int:
+    """Index after a place name of up to ``limit`` words starting at ``j`` (بلدة دير قانون النهر،
+    قرية ود النورة): it stops at punctuation, a clitic-led word (بولاية، وأرنون), a function word,
+    a trigger or a known place, and an adjective (الصناعية)."""
+    k = j + 1
+    if _strong_place(sc, j):
+        return k  # منطقة بيلغورود | المتاخمة: a well-known place is complete
+    while k < len(sc.toks) and k - j < limit:
+        t = sc.word(k)
+        kb = sc.kb
+        if t is None or t.norm[:1] in "وفبلك" and not sc.al(k) or sc.is_stop(t.norm) \
+                or t.norm in kb.prepositions or t.norm in kb.place_name_stop:
+            break
+        if sc.matches(k, "trigger") or sc.matches(k, "place") or sc.matches(k, "org") or sc.matches(k, "orghead"):
+            break
+        surface = sc.doc.text[t.start:t.end]
+        if kb.nisba_country(t.norm) or t.norm.endswith(("يه", "يين", "يون")) or t.norm[:1].isdigit() \
+                or "\u064b" in surface or len(t.norm) >= 4 and (t.norm[0] == "ي" or t.norm[:2] in ("ست", "نت")):
+            break  # an adjective, a number, an indefinite noun or an imperfect verb ends the name
+        if t.norm.startswith("الم") and surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+            break  # a participle describing the place: المتاخمة، المكتظة
+        k += 1
+    return k
+
+
+def _dual_places(sc: _Scan, i: int) -> list[Cand]:
+    """Two place names after a dual trigger, joined by و."""
+    j = i + 1
+    if not sc.word(j) or not sc.name_like(j, allow_al=True):
+        return []
+    k = _place_name_end(sc, j)
+    second = sc.word(k)
+    if second is None or not second.norm.startswith("و") or len(second.norm) < 4:
+        return []
+    first_c = Cand("place", sc.toks[j].vstart, sc.toks[k - 1].vend, 1, "place.dual")
+    end = _place_name_end(sc, k)
+    second_c = Cand("place", second.vstart + 1, sc.toks[end - 1].vend, 1, "place.dual")
+    return [first_c, second_c]
 
 
 _NAME_TRIGGERS = frozenset(norm(w) for w in (

@@ -85,6 +85,10 @@ class Knowledge:
     compound_given: frozenset[str] = field(default_factory=frozenset)
     #: First words of the compound given names (عبد، نور، صلاح …).
     compound_heads: frozenset[str] = field(default_factory=frozenset)
+    #: Dual forms of place triggers (بلدتي، منطقتي): two names follow, joined by و.
+    dual_triggers: frozenset[str] = field(default_factory=frozenset)
+    #: Words that end a place name after its trigger (التابعة، الواقعة).
+    place_name_stop: frozenset[str] = field(default_factory=frozenset)
     #: Abbreviated titles written with a full stop (د. = doctor).
     abbrev_titles: frozenset[str] = field(default_factory=frozenset)
     #: First words of multi-word place forms that are triggers, not names (قطاع غزة، دولة قطر).
@@ -189,6 +193,8 @@ def build(rules: RuleSet) -> Knowledge:
     lex.add_all((row[0], ("place", Place(row))) for row in rules.tsv("places/places.tsv") if len(row) >= 2 and row[0])
     for trig in places_t.get("triggers", []):
         lex.add(trig, ("trigger", trig))
+    for trig in places_t.get("dual_triggers", []):
+        lex.add(trig, ("dualtrigger", trig))
     for head in orgs_t.get("heads", []):
         lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", []),
                                bool(head.get("descriptor", False)), bool(head.get("name_only", False)),
@@ -256,6 +262,8 @@ def build(rules: RuleSet) -> Knowledge:
         compound_tails=frozenset(tails),
         compound_given=frozenset(compound_given),
         compound_heads=frozenset(c.split()[0] for c in compound_given),
+        dual_triggers=nset(places_t.get("dual_triggers", [])),
+        place_name_stop=nset(places_t.get("name_stop", [])),
         abbrev_titles=nset(people_t.get("abbreviated_titles", [])),
         place_heads=nset(places_t.get("heads", [])),
         shape_extend=float(people_t.get("shape_extend", -9.0)),
