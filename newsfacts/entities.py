@@ -805,13 +805,15 @@ _REGION_NISBAS = frozenset(norm(w) for w in ("العربية", "العربي"))
 
 def _org_as_place(sc: _Scan, i: int, m: Match) -> bool:
     """A one-word organization name that is also a place word, used as the place
-    before a nisba (الجزيرة العربية), or a month
+    after a place trigger (ولاية الجزيرة) or before a nisba (الجزيرة العربية), or a month
     name after a date (أبريل / نيسان، 18 نيسان)."""
     if " " in m.key:
         return False
     kb = sc.kb
     j = sc.tok_end(m.vend)
     nxt = sc.word(j)
+    if not m.prefix and _preceded_by(sc, m, "trigger") is not None:
+        return True  # ولاية الجزيرة: after a place trigger the word names a place
     if m.key in kb.month_words:
         p = sc.toks[i - 1].norm if i > 0 else ""
         if p in ("/", "(", "-") or p[-1:].isdigit() or p in kb.month_words or (nxt is not None and (
