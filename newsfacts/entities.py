@@ -33,6 +33,7 @@ class Cand:
     key: str | None = None  # canonical key for grouping (gazetteer/known name)
     place: Place | None = None
     role: str | None = None
+    role_span: tuple[int, int] | None = None  # view span of the title before a person (person.title)
     trigger: tuple[int, int] | None = None  # view span of a place trigger before it
     assimilated: bool = False  # written after ل with its ال as ل (للكرملين): not a name form
 
@@ -447,7 +448,8 @@ def _people(sc: _Scan) -> list[Cand]:
             k = _person_extent(sc, j)
             if k > j and not _agreeing(sc, j, k):
                 role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
-                out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role))
+                out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role,
+                                role_span=(m.vstart, role_end)))
         # person.title: د. NAME (an abbreviated title)
         if toks[i].norm in kb.abbrev_titles and i + 2 < len(toks) and toks[i + 1].norm == "." \
                 and not (i > 0 and sc.toks[i - 1].norm[-1:].isdigit()):
@@ -926,6 +928,25 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
     return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
 
 
+def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """Bodies named only inside a person's title are not organizations (GUIDE): رئيس مجلس
+    النواب نبيه بري, وزير الدولة بوزارة الخارجية. Well-known bodies (org.known) stay."""
+    spans = [c.role_span for c in chosen if c.role_span]
+    return [c for c in chosen if not (c.rule == "org.head" and (
+        any(s <= c.vstart and c.vend <= e for s, e in spans) or _after_title(sc, c.vstart)))]
+
+
+def _after_title(sc: _Scan, vstart: int) -> bool:
+    """A title word (رئيس، وزير) ends right before view position ``vstart`` (its clitic
+    aside: بوزارة). A body named after باسم (المتحدث باسم وزارة الخارجية) is named as such."""
+    i = sc.tok_at(vstart)
+    for j in (i - 1, i - 2):
+        for m, _ in sc.matches(j, "title") if j >= 0 else ():
+            if sc.tok_end(m.vend) == i and not m.key.endswith("باسم"):
+                return True
+    return False
+
+
 def _generic_body(sc: _Scan, m: Match, end: int) -> bool:
     """A generic body (الدفاعات الجوية الأوكرانية, للقوات المسلحة) rather than a named organization."""
     words = norm(sc.doc.vtext[m.vstart:end]).split()
@@ -1086,6 +1107,7 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     kb = knowledge(rules)
     sc = _Scan(doc, kb)
     chosen = _select(_people(sc) + _places(sc) + _orgs(sc))
+    chosen = _outside_titles(sc, chosen)
     chosen = _given_before(sc, chosen)
     chosen = _select(chosen + _alias_mentions(sc, chosen))
     result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
