@@ -831,8 +831,8 @@ class _Claimants:
         if nc is not None:
             return None, i, i  # "بحسب البيانات الأولية": data, not a source
         m = c.mention_at(i)
-        if m is not None and m.te <= limit:
-            return m.name, i, m.te
+        if m is not None and m.te <= limit and not (m.te == i + 1 and c.is_trigger(i)):
+            return m.name, i, m.te  # (an event word the entity pass took for a name is no speaker)
         if self.stop(i):
             return None, i, i
         # An anaphor alone (الجيش، الوزارة) unless an adjective follows: "نفى الجيش تقارير …"
@@ -936,11 +936,20 @@ class _Claimants:
             elif c.norm(k) not in _COMMAS and c.norm(k) not in ('"', "«", "»", "“", "”", "(", ")"):
                 break
             k -= 1
+        ms = [m for m in c.mentions_in(k + 1, i, ("person", "org", "place")) if m.te <= i]
+        # The subject stands right before its verb (SV order): only particles (قد، كان) between.
+        last = ms[-1] if ms else None
+        adjacent = last is not None and all(c.isword[x] and c.word(x, "copulas") is not None
+                                            for x in range(last.te, i))
+        if adjacent and "و" in c.doc.text[c.toks[last.ts].start:last.start]:
+            # "… في البحر الأحمر وواشنطن تعلن": و + subject + verb opens a new clause
+            return last.name, last.ts, last.te
         best = None
-        for m in c.mentions_in(k + 1, i, ("person", "org", "place")):
-            if m.te <= i:
-                if best is None or m.kind == "person" or (best.kind == "place" and m.kind == "org"):
-                    best = m
+        for m in ms:
+            if m.kind == "place" and not (m is last and adjacent):
+                continue  # a place speaks only as the verb's own subject (موسكو أعلنت), not one before it
+            if best is None or m.kind == "person" or (best.kind == "place" and m.kind == "org"):
+                best = m
         if best is not None:
             return best.name, best.ts, best.te
         # a plain subject: "وكانت صحيفة «ديلي صباح» التركية قد أفادت"
@@ -976,7 +985,8 @@ class _Claimants:
                         break
                     n += 1
                 kk += 1
-        if name is None:
+        if name is None and c.word(i, "circumstantial") is None:
+            # a circumstantial participle (مشيرا، مضيفة) has no subject of its own before it
             name, s, e = self.look_back(i, a)
         return name, s, e
 
