@@ -829,6 +829,12 @@ class _Claimants:
             return None, i, i
         nc = c.word(i, "not_claimants")
         if nc is not None:
+            pv = c.word(nc, "published_by") if nc < limit else None
+            if pv is not None and pv < limit:
+                # "حسب حصيلة نشرتها المديرية العامة": whoever published the data is the source
+                name, s, e = self.np(pv, limit)
+                if name is not None:
+                    return name, s, e
             return None, i, i  # "بحسب البيانات الأولية": data, not a source
         m = c.mention_at(i)
         if m is not None and m.te <= limit and not (m.te == i + 1 and c.is_trigger(i)):
@@ -879,6 +885,9 @@ class _Claimants:
                 return m.name, a, max(k, m.te)
         if k == a:
             return None, a, a
+        p = self.named_after(a, k, limit)
+        if p is not None:
+            return p.name, a, p.te
         text = c.doc.text[c.toks[a].start:c.toks[k - 1].end]
         anaph = c.word(a, "anaphors")
         if anaph is not None and anaph == k:
@@ -889,6 +898,27 @@ class _Claimants:
         if m is not None and m.te >= k:
             return m.name, a, k
         return self.person_by_spelling(text) or text, a, k
+
+    def named_after(self, a: int, k: int, limit: int) -> _Mention | None:
+        """The person a title names after it: "المتحدث الرسمي باسم قوات التحالف العميد تركي المالكي"
+        (the title's body and rank words may stand between; a comma, a preposition or a verb ends it)."""
+        c = self.c
+        if c.mention_at(a, ("org", "place")) is not None:
+            return None
+        x, n = k, 0
+        while x < limit and n < 10:
+            if not c.isword[x]:
+                return None
+            m = c.mention_at(x, ("person",))
+            if m is not None:
+                return m if m.te <= limit else None
+            if (c.word(x, "np_stops") is not None or c.word(x, "complementizers") is not None
+                          or c.word(x, "attribution_verbs") is not None or c.is_trigger(x)
+                          or c.is_boundary(x) or x in c.num_tokens):
+                return None
+            x += 1
+            n += 1
+        return None
 
     def person_by_spelling(self, text: str) -> str | None:
         """A one-word name misspelt by a letter (سوبياين) as the person the article names (سيرجي سوبيانين)."""
@@ -1002,6 +1032,9 @@ class _Claimants:
             i = pos
             kind = None
             end = c.word(i, "attribution_verbs")
+            if end is not None and self.prep_before_verb(i):
+                i = end  # "حافلة لنقل المسافرين": ل + a verbal noun is not a verb of saying
+                continue
             if end is not None:
                 kind = "verb"
             else:
@@ -1056,6 +1089,16 @@ class _Claimants:
             i = max(end, i + 1)
             if (kind == "verb" or via_verb) and e > i and s >= i:
                 i = e
+
+    def prep_before_verb(self, i: int) -> bool:
+        """Is the word of saying at ``i`` written with a preposition before it (لنقل، بإعلان)?"""
+        c = self.c
+        tok = c.toks[i]
+        for _, e, v in c.at(i):
+            if isinstance(e, Word) and e.cls == "attribution_verbs":
+                pre = c.doc.vtext[tok.vstart:v]
+                return "ل" in pre or "ب" in pre or "ك" in pre
+        return False
 
     def inherit(self, i: int) -> str | None:
         """The claimant of a pronoun subject at token ``i``: the last one named before it."""
