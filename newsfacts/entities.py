@@ -376,6 +376,9 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
         return True
     if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
+    if w[0] == "ا" and (len(w) == 5 and w[3] == "ا" or len(w) == 6 and w[1] == "ن" and w[4] == "ا"
+                        or len(w) == 7 and w[1:3] == "ست" and w[5] == "ا"):
+        return True  # verbal nouns إفعال، انفعال، استفعال: إسقاط، انفجار، استهداف
     return REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ة")
 
 
@@ -608,8 +611,8 @@ def _subject_name(sc: _Scan, j: int, rule: str) -> Cand | None:
                               and not sc.matches(j, "place")):
             return Cand("person", t.vstart, t.vend, 1, rule)
         return None
-    if not sc.name_like(j) or _strong_place(sc, j):
-        return None
+    if not sc.name_like(j) or _strong_place(sc, j) or not kb.known_name(w) and _verb_or_noun_shape(sc, j):
+        return None  # أعلن إسقاط، قال استهداف: a verbal noun, not the speaker
     k = _person_extent(sc, j)
     if k <= j:
         return None
