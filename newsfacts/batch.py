@@ -21,17 +21,32 @@ _RULES: RuleSet | None = None
 _OPTS: dict[str, Any] = {}
 
 
-def _init(rule_dirs: tuple[str, ...], published: str | None, include_text: bool) -> None:
+def _init(rule_dirs: tuple[str, ...], published: str | None, include_text: bool, encode: str | None) -> None:
     global _RULES, _OPTS
     _RULES = RuleSet(rule_dirs)
-    _OPTS = {"published": published, "include_text": include_text}
+    _OPTS = {"published": published, "include_text": include_text, "encode": encode}
 
 
-def process(item: Doc | Failure) -> tuple[dict[str, Any], int]:
-    """Facts of one input, or its error, as one output object; and the input's size in bytes."""
+def process(item: Doc | Failure) -> tuple[dict[str, Any], int, str | None]:
+    """One input's output object, the input's size in bytes, and, when the run encodes
+    (``json``/``jsonl``), the object already encoded as text.
+
+    Encoding in the worker leaves the parent process (which reads inputs and
+    writes output) little to do, so ``--jobs`` scales; the object handed back
+    is then only ``{"source"}`` (and ``"error"``, for the stderr report).
+    """
     if isinstance(item, Failure):
-        return {"source": item.source, "error": item.error}, 0
-    return _facts(item), len(item.text.encode("utf-8", "surrogatepass"))
+        obj: dict[str, Any] = {"source": item.source, "error": item.error}
+        size = 0
+    else:
+        obj, size = _facts(item), len(item.text.encode("utf-8", "surrogatepass"))
+    encode = _OPTS.get("encode")
+    if encode is None:
+        return obj, size, None
+    from .emit import to_json
+
+    stub = {k: obj[k] for k in ("source", "error") if k in obj}
+    return stub, size, to_json(obj, pretty=encode == "json")
 
 
 def _facts(item: Doc) -> dict[str, Any]:
@@ -56,15 +71,16 @@ def default_jobs() -> int:
 
 
 def run(items: Iterable[Doc | Failure], *, jobs: int = 1, rule_dirs: Iterable[str] = (),
-        published: str | None = None, include_text: bool = False) -> Iterator[tuple[dict[str, Any], int]]:
-    """Yield one output object (and the input's size) per input, in input order, streamed.
+        published: str | None = None, include_text: bool = False,
+        encode: str | None = None) -> Iterator[tuple[dict[str, Any], int, str | None]]:
+    """Yield, per input, in input order and streamed, what :func:`process` returns.
 
     With ``jobs > 1`` documents are spread over worker processes; a
     :class:`~newsfacts.rules.RuleError` (bad ``--rules``) is raised before
     any document is processed.
     """
     dirs = tuple(str(d) for d in rule_dirs)
-    _init(dirs, published, include_text)
+    _init(dirs, published, include_text, encode)
     from .pipeline import extract
 
     extract(WARM_UP, "2022-12-19", rules=_RULES)  # load, validate and compile every rule once, before forking

@@ -97,19 +97,20 @@ def extract(
         progress = batch.Progress(paths)
     try:
         results = batch.run(iter_inputs(paths, encoding=encoding), jobs=n_jobs, rule_dirs=[str(r) for r in rules],
-                            published=published, include_text=include_text)
-        for obj, size in results:
+                            published=published, include_text=include_text,
+                            encode=None if out_fmt == "table" else out_fmt)
+        for obj, size, encoded in results:
             seen += 1
             if "error" in obj:
                 failed += 1
                 _err(f"{obj['source']}: {obj['error']}")
             if progress:
                 progress.advance(size)
-            if out_fmt == "table":
-                if "error" not in obj:
-                    emit.write_table(obj, console)
-            else:
-                emit.write_json(obj, sys.stdout, pretty=out_fmt == "json")
+            if encoded is not None:
+                sys.stdout.write(encoded + "\n")
+                sys.stdout.flush()
+            elif "error" not in obj:
+                emit.write_table(obj, console)
     except RuleError as err:
         _err(f"rules: {err}")
         raise typer.Exit(2)

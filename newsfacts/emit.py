@@ -2,21 +2,13 @@
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
-
-FORMATS = ("table", "json", "jsonl")
-
+from typing import Any
 
 def to_json(obj: dict[str, Any], pretty: bool = True) -> str:
     """Deterministic JSON: Arabic kept as is, keys in contract order."""
     if pretty:
         return json.dumps(obj, ensure_ascii=False, indent=2)
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
-def write_json(obj: dict[str, Any], out: TextIO, pretty: bool) -> None:
-    out.write(to_json(obj, pretty) + "\n")
-    out.flush()
 
 
 def _fmt(v: Any) -> str:
