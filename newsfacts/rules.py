@@ -95,15 +95,14 @@ class RuleSet:
         """Rows of ``name`` (e.g. ``titles.tsv``); ``#`` comments and blanks skipped."""
         key = "tsv:" + name
         if key not in self._cache:
+            from .recache import parsed_file
+
             rows: list[list[str]] = []
             for path in self._files(name):
                 try:
-                    lines = path.read_text(encoding="utf-8").splitlines()
+                    rows.extend(parsed_file(path, _parse_tsv))  # type: ignore[arg-type]
                 except (OSError, UnicodeDecodeError) as err:
                     raise RuleError(f"{path}: cannot read list: {err}") from None
-                for line in lines:
-                    if line.strip() and not line.lstrip().startswith("#"):
-                        rows.append([c.strip() for c in line.rstrip("\n").split("\t")])
             self._cache[key] = rows
         return self._cache[key]
 
@@ -113,6 +112,12 @@ class RuleSet:
         if ck not in self._cache:
             self._cache[ck] = build(self)
         return self._cache[ck]
+
+
+def _parse_tsv(text: str) -> list[list[str]]:
+    """Rows of a TSV list; ``#`` comments and blank lines skipped, cells stripped."""
+    return [[c.strip() for c in line.split("\t")] for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
