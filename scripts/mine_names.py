@@ -196,6 +196,14 @@ def _strip_clitic(unit: str, attested: set[str]) -> str:
     return unit
 
 
+def _follows_person(toks: list[str], types: list[str | None], i: int) -> bool:
+    """The entity starting at token ``i`` comes right after another person (or after one and a
+    comma): an item of a list of names, whose leading و is the conjunction."""
+    if i >= 1 and types[i - 1] == "PER":
+        return True
+    return i >= 2 and toks[i - 1] in ("،", ",") and types[i - 2] == "PER"
+
+
 def _is_word_unit(unit: str) -> bool:
     return all(ARABIC_WORD.match(p) for p in unit.split(" "))
 
@@ -268,9 +276,13 @@ def mine(
             while j < len(toks) and ent_of[j] == ent_of[i]:
                 j += 1
             ent_toks = toks[i:j]
+            listed = _follows_person(toks, types, i)
             i = j
             units = _units(ent_toks)
-            units[0] = _strip_clitic(units[0], per_attested)
+            if listed and units[0].startswith("و") and len(units[0]) > 3:
+                units[0] = units[0][1:]  # a list of names: محمود مرسى ويحيى شاهين وشادية
+            else:
+                units[0] = _strip_clitic(units[0], per_attested)
             for u in units:
                 if _is_word_unit(u):
                     in_per[norm(u)] += 1
