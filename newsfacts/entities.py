@@ -94,6 +94,9 @@ def _word_info(kb: Knowledge, w: str) -> _WordInfo:
                     and not kb.known_name(st) and kb.shape(st) >= kb.shape_pair:
                 shaped = st
                 break
+        if shaped == w and not kb.known_name(w):
+            # a clitic before a listed name is a clitic (وأحمد → أحمد), not a name letter
+            shaped = next((st for pre, st in splits if pre in ("و", "ل", "ب") and kb.known_name(st)), shaped)
     cand, cscore = _context_candidate(kb, w, splits)
     idle = not (given or surname or kunya or reporting or nisba or shaped or cand or w == "عن"
                 or w in kb.abbrev_titles)
@@ -282,9 +285,12 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             break
         known = kb.known_name(w)
         after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
-        if (j > i or cont) and not known and not after_connector:
-            if w[0] == "و" and w not in kb.connectors:
-                break  # و starts the next name of a list (ونور الشريف) or the next clause
+        if j > i and words == 1 and lexicon_only and not known and not after_connector and _apposition_after(sc, j):
+            j += 1  # a given name, one more word, then a title in apposition: نبيه بري رئيس مجلس النواب
+            break
+        if (j > i or cont) and not after_connector and w[0] == "و" and w not in kb.connectors \
+                and w not in kb.given:
+            break  # و starts the next name of a list (ونور الشريف، وشادية) or the next clause
         if j > i and not known and not after_connector:
             if _strong_place(sc, j):
                 break  # a dateline after a byline: محمد صادق نيويورك
@@ -311,10 +317,11 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             pass  # a Persian patronymic: شمس زاده، علي زاده
         elif not sc.name_like(j, allow_al=after_connector, loose=after_connector):
             break
-        elif j > i and not known and len(w) <= 3 and not after_connector and kb.shape(w) < kb.shape_short:
-            break  # short unknown words after a name are mostly verbs (عقد، قال), unless shaped as names (نبيه بري)
-        elif j > i and not known and not after_connector and kb.shape(w) < kb.shape_extend:
-            break  # an unknown word shaped like a verb or noun: خافيير سولانا | أسبوعين
+        elif j > i and not known and not after_connector and (
+                len(w) <= 3 and kb.shape(w) < kb.shape_short or kb.shape(w) < kb.shape_extend):
+            # Short unknown words after a name are mostly verbs (عقد، قال), longer ones shaped like
+            # a verb or noun too (أسبوعين) -- unless a title in apposition follows (نبيه بري رئيس مجلس النواب).
+            break
         if not known and w not in kb.connectors:
             lexicon_only = False
         if w not in kb.connectors:
@@ -323,6 +330,23 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
     while j > i and sc.toks[j - 1].norm in kb.connectors:
         j -= 1
     return j
+
+
+def _apposition_after(sc: _Scan, j: int) -> bool:
+    """Token ``j`` (a plain word) is followed by a title in apposition or a name closer (a comma,
+    قد): the name ends with it (نبيه بري رئيس مجلس النواب، يحيى سريع، في بيان). Not a verb, a
+    noun with ة or tanween, a nisba."""
+    kb = sc.kb
+    t = sc.word(j)
+    if t is None or _strong_place(sc, j) or sc.matches(j, "org") or sc.matches(j, "title") \
+            or _verb_or_noun_shape(sc, j) or "\u064b" in sc.doc.text[t.start:t.end] or sc.is_stop(t.norm) \
+            or t.norm in kb.title_words or kb.nisba_country(t.norm) or t.norm[0] == "و":
+        return False
+    nxt = sc.toks[j + 1] if j + 1 < len(sc.toks) else None
+    if nxt is not None and nxt.norm in kb.name_closers:
+        return True
+    return nxt is not None and bool(sc.matches(j + 1, "title")) and sc.word(j + 1) is not None \
+        and not nxt.norm.startswith(("و", "ل", "ب", "ال"))
 
 
 def _al_surname(sc: _Scan, j: int, lexicon_only: bool, nasab: bool = False) -> bool:
@@ -1087,6 +1111,59 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
+#: Tokens that close an item of a list of names (ومحمد مرسى ، ويحيى شاهين ونور الشريف).
+_LIST_BREAKS = frozenset(("،", ",", "(", ")", ".", "؛", ":", "\n"))
+
+
+def _coordinated(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """person.list: a name joined by و to a person right before it, in a list of names
+    (محمود مرسى ويحيى شاهين ونور الشريف، بوتين ولوكاشينكو). The item must end where a list
+    item ends (a comma, the next و-word, the end) and each word must look like a name part."""
+    toks = sc.toks
+    taken = bytearray(len(sc.doc.vtext) + 1)
+    for c in chosen:
+        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
+    out: list[Cand] = []
+    todo = [sc.tok_end(c.vend) for c in chosen if c.type == "person"]
+    while todo:
+        i = todo.pop()
+        j = i + 1 if i < len(toks) and toks[i].norm in ("،", ",") else i
+        c = _list_item(sc, j) if sc.word(j) is not None else None
+        if c is None or any(taken[c.vstart:c.vend]):
+            continue
+        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
+        out.append(c)
+        todo.append(sc.tok_end(c.vend))
+    return out
+
+
+def _list_head(sc: _Scan, j: int) -> bool:
+    """Token ``j`` is ``و`` + a word that may start a name (a listed name, or shaped like one)."""
+    kb = sc.kb
+    t = sc.word(j)
+    if t is None or not t.norm.startswith("و") or len(t.norm) < 4 or t.norm in kb.connectors:
+        return False
+    stem = t.norm[1:]
+    if (stem in kb.common or stem in kb.not_names or stem in kb.function_words or stem in kb.verbs
+            or stem in kb.title_words or kb.nisba_country(stem) or stem.startswith("ال")
+            or _strong_place(sc, j) or sc.matches(j, "org") or sc.matches(j, "title")):
+        return False
+    return kb.known_name(stem) or kb.shape(stem) >= kb.shape_extend
+
+
+def _list_item(sc: _Scan, j: int) -> Cand | None:
+    """The name written as ``وNAME`` at token ``j``, if it is a whole list item of name-like words."""
+    toks = sc.toks
+    if not _list_head(sc, j):
+        return None
+    k = _person_extent(sc, j + 1, cont=True) if sc.word(j + 1) and sc.name_like(j + 1) else j + 1
+    if any(sc.matches(x, "place") or sc.matches(x, "org") for x in range(j + 1, k)):
+        return None
+    if not (k >= len(toks) or toks[k].norm in _LIST_BREAKS or toks[k].norm in sc.kb.list_end or _list_head(sc, k)):
+        return None  # the words run on into the clause: a verb or noun joined by و, not a name
+    return Cand("person", toks[j].vstart + 1, toks[k - 1].vend, 1, "person.list")
+
+
 def _given_before(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     """person.given_before: a given name written bare (no clitic, not a function word as written)
     right before a chosen person of two or more words joins it (علي محمد الحمادي, أمين فارس لعلو)."""
@@ -1099,7 +1176,8 @@ def _given_before(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
             t = sc.word(i - 1) if i > 0 else None
             if t is not None and t.norm in kb.given and t.vend not in taken and sc.toks[i].vstart == c.vstart \
                     and REMOVED.sub("", sc.doc.text[t.start:t.end]) not in kb.function_raw \
-                    and not sc.is_stop(t.norm) and " " in sc.doc.vtext[c.vstart:c.vend].strip():
+                    and not sc.is_stop(t.norm) and (" " in sc.doc.vtext[c.vstart:c.vend].strip()
+                                                    or t.norm not in kb.common and not sc.matches(i - 1, "place")):
                 c = Cand("person", t.vstart, c.vend, c.prio, c.rule, key=c.key, role=c.role)
         out.append(c)
     return out
@@ -1112,6 +1190,7 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     chosen = _select(_people(sc) + _places(sc) + _orgs(sc))
     chosen = _outside_titles(sc, chosen)
     chosen = _given_before(sc, chosen)
+    chosen = _select(chosen + _coordinated(sc, chosen))
     chosen = _select(chosen + _alias_mentions(sc, chosen))
     result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
     for ent in _group(doc, sc, chosen):

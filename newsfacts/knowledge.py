@@ -74,6 +74,8 @@ class Knowledge:
     reporting: frozenset[str] = field(default_factory=frozenset)
     #: Words after which a person is named in the genitive (قوله after عن X).
     quote_after: frozenset[str] = field(default_factory=frozenset)
+    list_end: frozenset[str] = field(default_factory=frozenset)
+    name_closers: frozenset[str] = field(default_factory=frozenset)
     #: أبو، أم: a kunya before a given name is a name (أبو حمزة).
     kunya: frozenset[str] = field(default_factory=frozenset)
     #: بن، بنت: between two names (شهاب بن طارق).
@@ -256,6 +258,8 @@ def build(rules: RuleSet) -> Knowledge:
         not_orgs=nset(orgs_t.get("generic_bodies", [])),
         reporting=nset(people_t.get("reporting_verbs", [])),
         quote_after=nset(people_t.get("quote_words", [])),
+        list_end=nset(people_t.get("list_end", [])),
+        name_closers=nset(people_t.get("name_closers", [])),
         kunya=nset(people_t.get("kunya", [])),
         nasab=nset(people_t.get("nasab", [])),
         regnal=nset(people_t.get("regnal", [])),
