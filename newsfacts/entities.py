@@ -1176,8 +1176,7 @@ def _given_before(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
             t = sc.word(i - 1) if i > 0 else None
             if t is not None and t.norm in kb.given and t.vend not in taken and sc.toks[i].vstart == c.vstart \
                     and REMOVED.sub("", sc.doc.text[t.start:t.end]) not in kb.function_raw \
-                    and not sc.is_stop(t.norm) and (" " in sc.doc.vtext[c.vstart:c.vend].strip()
-                                                    or t.norm not in kb.common and not sc.matches(i - 1, "place")):
+                    and not sc.is_stop(t.norm) and " " in sc.doc.vtext[c.vstart:c.vend].strip():
                 c = Cand("person", t.vstart, c.vend, c.prio, c.rule, key=c.key, role=c.role)
         out.append(c)
     return out
