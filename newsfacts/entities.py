@@ -332,6 +332,16 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
     return j
 
 
+def _name_with_ya(sc: _Scan, j: int) -> bool:
+    """Token ``j`` is written with ي where the preposition its fold matches is written with ى
+    (علي, not على): after a title it is the given name علي."""
+    t = sc.word(j)
+    if t is None or t.norm not in sc.kb.function_words:
+        return False
+    surface = REMOVED.sub("", sc.doc.text[t.start:t.end])
+    return surface.endswith("ي") and surface[:-1] + "ى" in sc.kb.function_raw
+
+
 def _apposition_after(sc: _Scan, j: int) -> bool:
     """Token ``j`` (a plain word) is followed by a title in apposition or a name closer (a comma,
     قد): the name ends with it (نبيه بري رئيس مجلس النواب، يحيى سريع، في بيان). Not a verb, a
@@ -473,6 +483,9 @@ def _people(sc: _Scan) -> list[Cand]:
             if _after_trigger(sc, m):
                 continue  # حي النبي أنعام: a place named after a person
             k = _person_extent(sc, j)
+            if k == j and _name_with_ya(sc, j) and sc.word(j + 1) is not None:
+                k = max(j, _person_extent(sc, j + 1, cont=True))  # الرئيس علي عبد الله صالح
+                k = j if k == j + 1 else k
             if k > j and not _agreeing(sc, j, k):
                 role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
                 out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role,
