@@ -435,15 +435,37 @@ def _given_not_place(sc: _Scan, j: int) -> bool:
         and not sc.matches(j, "org")
 
 
+def _name_starts(sc: _Scan) -> list[int]:
+    """Tokens where a person rule may start: a lexicon match, a word with something of a name
+    (_WordInfo not idle), an abbreviated title, a compound given name's head, a word before بن.
+    Most words start no name; the verdict for a word form alone is cached."""
+    kb, toks, by_tok = sc.kb, sc.toks, sc.by_tok
+    quiet = kb.quiet_words
+    nasab = kb.nasab
+    out = []
+    last = len(toks) - 1
+    for i, t in enumerate(toks):
+        if i in by_tok or (i < last and toks[i + 1].norm in nasab):
+            out.append(i)
+            continue
+        if not t.is_word:
+            continue
+        q = quiet.get(t.norm)
+        if q is None:
+            if len(quiet) > 200_000:
+                quiet.clear()
+            w = t.norm
+            q = quiet[w] = sc.info(i).idle and w not in kb.abbrev_titles \
+                and not any(st in kb.compound_heads for _, st in _splits(w))
+        if not q:
+            out.append(i)
+    return out
+
+
 def _people(sc: _Scan) -> list[Cand]:
     kb, toks = sc.kb, sc.toks
     out: list[Cand] = []
-    isword = sc.isword
-    for i in range(len(toks)):
-        if i not in sc.by_tok and (not isword[i] or sc.info(i).idle) and not (
-                i + 1 < len(toks) and toks[i + 1].norm in kb.nasab) and toks[i].norm not in kb.abbrev_titles \
-                and not _compound_head(sc, i):
-            continue  # most words start no name
+    for i in _name_starts(sc):
         # person.title: TITLE [nisba] [باسم X | X] NAME
         for m, _e in sc.matches(i, "title")[:1]:
             j = sc.tok_end(m.vend)

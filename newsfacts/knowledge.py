@@ -122,6 +122,7 @@ class Knowledge:
     month_words: frozenset[str] = field(default_factory=frozenset)
     #: Per-word facts the entity rules compute once per process (entities._word_info).
     word_cache: dict = field(default_factory=dict)
+    quiet_words: dict = field(default_factory=dict)  # word form -> starts no person rule by itself
 
     def shape(self, w: str) -> float:
         """Name-likeness of a normalized word: mean log-odds of its letter 2-4-grams
