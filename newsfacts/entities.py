@@ -465,9 +465,11 @@ def _name_starts(sc: _Scan) -> list[int]:
 def _people(sc: _Scan) -> list[Cand]:
     kb, toks = sc.kb, sc.toks
     out: list[Cand] = []
+    by_tok = sc.by_tok
     for i in _name_starts(sc):
+        lexical = i in by_tok  # lexicon matches start at this token
         # person.title: TITLE [nisba] [باسم X | X] NAME
-        for m, _e in sc.matches(i, "title")[:1]:
+        for m, _e in sc.matches(i, "title")[:1] if lexical else _NONE:
             j = sc.tok_end(m.vend)
             role_end = m.vend
             for _ in range(5):  # the title's complements: الروسي، باسم X، خارجية روسيا، للشؤون الخارجية
@@ -523,7 +525,7 @@ def _people(sc: _Scan) -> list[Cand]:
         t = sc.word(i)
         if t is None:
             continue
-        for m, e in sc.matches(i, "famous")[:1]:
+        for m, e in sc.matches(i, "famous")[:1] if lexical else _NONE:
             out.append(Cand("person", m.vstart, m.vend, 2, "person.known", key=norm(e[1])))
         inf = sc.info(i)
         nxt = sc.word(i + 1)
@@ -547,8 +549,9 @@ def _people(sc: _Scan) -> list[Cand]:
                 out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
 
         # person.shape: two or more unknown words that all look like names (كيني ميلر، ياكوبو إيغبيني)
-        if inf.shaped and nxt is not None and sc.name_like(i) and not sc.matches(i, "place") \
-                and not sc.matches(i, "org") and not (i > 0 and sc.matches(i - 1, "trigger")):
+        if inf.shaped and nxt is not None and sc.name_like(i) \
+                and not (lexical and (sc.matches(i, "place") or sc.matches(i, "org"))) \
+                and not (i > 0 and sc.matches(i - 1, "trigger")):
             k = _person_extent(sc, i + 1, cont=True)
             if k > i + 1 and all(kb.known_name(x.norm) or kb.shape(x.norm) >= kb.shape_pair
                                  for x in toks[i + 1:k]) and not any(sc.matches(x, "place") or sc.matches(x, "org")
@@ -556,8 +559,9 @@ def _people(sc: _Scan) -> list[Cand]:
                 if not _agreeing(sc, i, k) and _near(sc, i, k) >= kb.context_veto:
                     out.append(Cand("person", t.vend - len(inf.shaped), toks[k - 1].vend, 0, "person.shape"))
         # person.context: an unknown word between words that stand next to people in ANERcorp train
-        if inf.cand and not sc.matches(i, "place") and not sc.matches(i, "org") and not sc.matches(i, "title") \
-                and not sc.matches(i, "trigger") and not sc.matches(i, "orghead") and sc.name_like(i) \
+        if inf.cand and not (lexical and (sc.matches(i, "place") or sc.matches(i, "org") or sc.matches(i, "title")
+                                          or sc.matches(i, "trigger") or sc.matches(i, "orghead"))) \
+                and sc.name_like(i) \
                 and not _verb_or_noun_shape(sc, i):
             k = _person_extent(sc, i + 1, cont=True)  # name-like words after it go with it (ماركو فان باستن)
             if k > i + 1 and _agreeing(sc, i, k):
