@@ -726,6 +726,8 @@ def _club_span(sc: _Scan, i: int, m: Match, p: Place) -> int | None:
     nxt = sc.word(j)
     prev = sc.word(i - 1)
     club = prev is not None and not m.prefix and prev.norm in kb.club_before and p.kind != "country"
+    if prev is not None and not m.prefix and any(st in kb.club_heads for _, st in _splits(prev.norm)):
+        return prev.vend - len(next(st for _, st in _splits(prev.norm) if st in kb.club_heads))
     if not club and not (nxt is not None and sc.al(j) and nxt.norm.endswith("ي")
                          and kb.nisba_country(nxt.norm) is not None):
         return None

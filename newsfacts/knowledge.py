@@ -75,6 +75,7 @@ class Knowledge:
     #: Words after which a person is named in the genitive (قوله after عن X).
     quote_after: frozenset[str] = field(default_factory=frozenset)
     list_end: frozenset[str] = field(default_factory=frozenset)
+    club_heads: frozenset[str] = field(default_factory=frozenset)
     name_closers: frozenset[str] = field(default_factory=frozenset)
     #: أبو، أم: a kunya before a given name is a name (أبو حمزة).
     kunya: frozenset[str] = field(default_factory=frozenset)
@@ -248,6 +249,7 @@ def build(rules: RuleSet) -> Knowledge:
         nisba=nisba,
         stoplist=nset(r[0] for r in rules.tsv("places/stoplist.tsv")),
         club_before=nset(orgs_t.get("club_before", [])),
+        club_heads=nset(orgs_t.get("club_heads", [])),
         prepositions=nset(places_t.get("prepositions", [])),
         org_stop=nset(orgs_t.get("stop", [])),
         min_population=int(places_t.get("min_population", 100000)),
