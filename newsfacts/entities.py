@@ -116,6 +116,8 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
     if (w in kb.function_words or w in kb.verbs or w in kb.not_names or w in kb.common
             or w in kb.title_words or kb.nisba_country(w)):
         return False
+    if _accusative(kb, w):
+        return False
     for pre, stem in proclitic_splits(w)[1:]:
         if kb.known_name(stem):
             break
@@ -123,6 +125,16 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
                 or stem in kb.title_words or stem in kb.not_names):
             return False
     return None
+
+
+def _accusative(kb: Knowledge, w: str) -> bool:
+    """An indefinite accusative written with its alef (نموذجا، برنامجا، ساكنا، قضائيا، أميركيا):
+    a common noun or adjective plus ا, which follows a name (طلب موسى نموذجا) but is no part of it."""
+    if len(w) < 4 or not w.endswith("ا") or w.endswith(("اا", "يا")) and len(w) < 5:
+        return False
+    base = w[:-1]
+    return base in kb.common or base in kb.title_words or bool(kb.nisba_country(base)) \
+        or base.endswith("ي") and (base[:-1] + "يه" in kb.common or "ال" + base in kb.common)
 
 
 def _context_candidate(kb: Knowledge, w: str, splits) -> tuple[str | None, float]:
