@@ -379,8 +379,9 @@ def _al_surname(sc: _Scan, j: int, lexicon_only: bool, nasab: bool = False) -> b
         return True  # أبو حمزة المصري
     if sc.is_stop(w) or w in kb.title_words or w in kb.not_names:
         return False
-    if j in sc.by_tok and (sc.matches(j, "place") or sc.matches(j, "org") or sc.matches(j, "orghead")):
-        return False  # a place or body begins there: فؤاد السنيورة الولايات المتحدة
+    if j in sc.by_tok and (sc.matches(j, "org") or sc.matches(j, "orghead") or any(
+            e[1].kind != "city" or e[1].population >= kb.min_population for _, e in sc.matches(j, "place"))):
+        return False  # a country, a big city or a body begins there: فؤاد السنيورة الولايات المتحدة
     if "\u064b" in sc.doc.text[sc.toks[j].start:sc.toks[j].end]:
         return False
     return (lexicon_only and w not in kb.common) or w.endswith("ي")
