@@ -116,7 +116,7 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
     if (w in kb.function_words or w in kb.verbs or w in kb.not_names or w in kb.common
             or w in kb.title_words or kb.nisba_country(w)):
         return False
-    if _accusative(kb, w):
+    if _accusative(kb, w) or _sound_plural(kb, w):
         return False
     for pre, stem in proclitic_splits(w)[1:]:
         if kb.known_name(stem):
@@ -135,6 +135,15 @@ def _accusative(kb: Knowledge, w: str) -> bool:
     base = w[:-1]
     return base in kb.common or base in kb.title_words or bool(kb.nisba_country(base)) \
         or base.endswith("ي") and (base[:-1] + "يه" in kb.common or "ال" + base in kb.common)
+
+
+def _sound_plural(kb: Knowledge, w: str) -> bool:
+    """A sound masculine plural of a common noun or a nisba (مراقبون، متمردو، إسلاميون، مسلحين):
+    the subject after a reporting verb (وأعرب مراقبون), not a name (خلدون، هارون stay)."""
+    if len(w) >= 6 and w.endswith(("ون", "ين")):
+        base = w[:-2]
+        return base in kb.common or len(w) >= 7 and base.endswith("ي") and ("ال" + base) in kb.common
+    return len(w) >= 5 and w.endswith("و") and w[:-1] in kb.common
 
 
 def _context_candidate(kb: Knowledge, w: str, splits) -> tuple[str | None, float]:
