@@ -139,6 +139,7 @@ class Entity:
     ident: str                # stable id for ordering and messages
     forced: set[str] = field(default_factory=set)  # forms that variants.tsv assigns
     english: str = ""          # GeoNames name (cities only)
+    derived: set[str] = field(default_factory=set)  # spellings made by alef_spellings (no nisba from them)
 
 
 @dataclass
@@ -376,6 +377,40 @@ class Gazetteer:
     shadowed: list[str]               # messages: hand rows hiding a GeoNames city
 
 
+#: Cities this big (and every country) also match their spellings without a medial long ا.
+ALEF_SPELLING_POPULATION = 5_000_000
+
+
+def alef_spellings(form: str) -> list[str]:
+    """Spellings of a one-word foreign name with one medial long ا left out, as news writes
+    them (شانغهاي → شنغهاي، كاراكاس → كراكاس، تايلاند → تايلند، تركمانستان → تركمنستان)."""
+    if " " in form or len(form) < 5:
+        return []
+    out = []
+    for i in range(1, len(form) - 2):  # not in the last syllable: بوتان must not become بوتن (Putin)
+        if form[i] == "ا" and form[i - 1] not in "اأإآوي" and form[i + 1] not in "اأإآوي" \
+                and not form.startswith("ال"):
+            out.append(form[:i] + form[i + 1:])
+    return out
+
+
+def _add_alef_spellings(entities: list[Entity], counts: dict[str, Counter]) -> None:
+    """Add :func:`alef_spellings` to countries and big places, where the spelling is no
+    form of another place and no word ANERcorp train has outside a place name."""
+    taken = {key(f) for e in entities for f in e.forms}
+    for e in sorted(entities, key=lambda e: (e.rank, -e.population, e.ident)):
+        if e.kind != "country" and e.population < ALEF_SPELLING_POPULATION:
+            continue
+        for f in list(e.forms):
+            for v in alef_spellings(f):
+                k = key(v)
+                if k in taken or counts["O"][k] or counts["PER"][k] or counts["ORG"][k]:
+                    continue
+                taken.add(k)
+                e.forms.append(v)
+                e.derived.add(v)
+
+
 def resolve(inp: Inputs, counts: dict[str, Counter]) -> Gazetteer:
     drop = {key(r[0]) for r in inp.hand["geonames_drop.tsv"] if r[0]}
     city_by_cc: dict[str, list[dict]] = defaultdict(list)
@@ -391,6 +426,7 @@ def resolve(inp: Inputs, counts: dict[str, Counter]) -> Gazetteer:
         e.name = _choose_city_name(e, e.forms, counts)
 
     _apply_variants(inp, entities)
+    _add_alef_spellings(entities, counts)
 
     # Who owns each key: variants first, then countries, world regions, hand
     # regions, and cities by population.
@@ -516,7 +552,7 @@ def build_nisba(inp: Inputs, gaz: Gazetteer, min_population: int = 300_000) -> l
         if e.population < min_population:
             continue
         for f in e.forms:
-            if gaz.owner.get(key(f)) is not e:
+            if gaz.owner.get(key(f)) is not e or f in e.derived:
                 continue
             adj = nisba_of(f)
             if adj:

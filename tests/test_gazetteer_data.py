@@ -258,6 +258,24 @@ def test_nisba_rule(bg):
         assert bg.nisba_of(name) == adj, name
 
 
+def test_alef_spellings_rule(bg):
+    """A medial long ا news leaves out, never one in the last syllable or after ال."""
+    assert "شنغهاي" in bg.alef_spellings("شانغهاي")
+    assert "تركمنستان" in bg.alef_spellings("تركمانستان")
+    assert "كراكاس" in bg.alef_spellings("كاراكاس")
+    assert bg.alef_spellings("بوتان") == []          # بوتن is Putin
+    assert bg.alef_spellings("تايلاند") == ["تايلند"]  # not تيلاند: the ا after ت stands before ي
+    assert bg.alef_spellings("الإمارات") == []
+    assert bg.alef_spellings("روما") == []            # too short
+    assert bg.alef_spellings("كوستا ريكا") == []      # one word only
+
+
+def test_alef_spellings_reach_countries_and_big_cities(lookup):
+    assert lookup("تايلند")["name"] == "تايلاند"
+    assert lookup("شنغهاي")["name"] == "شانغهاي"
+    assert lookup("إنكلترا")["name"] == "إنجلترا"
+
+
 def test_key_matches_runtime_normalization(bg, places):
     for form in list(places)[::50]:
         assert bg.key(form) == norm(form), form
