@@ -283,12 +283,20 @@ def _check_hand_form(form: str, where: str) -> None:
 _SKIP_TERRITORIES = {"001", "EU", "EZ", "UN", "XA", "XB", "ZZ", "QO"}
 
 
+#: CLDR world regions named as a direction of a continent (شمال أفريقيا، شرق آسيا، جنوب شرق آسيا):
+#: news writes them as the continent after a direction word, which the runtime reads as a trigger.
+#: (وسط آسيا stays: Central Asia, آسيا الوسطى, is a region of its own.)
+_DIRECTION_OF = re.compile(r"^(?!وسط آسيا$)(?:(?:شمال|جنوب|شرق|غرب|وسط) )+(?:آسيا|أفريقيا|إفريقيا|أوروبا|أمريكا)$")
+
+
 def _babel_entities(inp: Inputs, city_by_cc: dict[str, list[dict]]) -> list[Entity]:
     out = []
     for code in sorted(inp.territories):
         if code in _SKIP_TERRITORIES:
             continue
         name = _clean_babel(inp.territories[code])
+        if code.isdigit() and _DIRECTION_OF.match(name):
+            continue  # شمال أفريقيا: the continent with a direction word (a trigger), as شرق أوكرانيا
         if code.isdigit():
             out.append(Entity("region", name, "", None, None, 0, [name], 20, "babel", f"babel:{code}"))
             continue
