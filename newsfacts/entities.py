@@ -1022,10 +1022,16 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
 
 def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     """Bodies named only inside a person's title are not organizations (GUIDE): رئيس مجلس
-    النواب نبيه بري, وزير الدولة بوزارة الخارجية. Well-known bodies (org.known) stay."""
+    النواب نبيه بري, وزير الدولة بوزارة الخارجية -- well-known bodies too, inside the title span.
+    A body after باسم is named as such (المتحدث باسم الكرملين)."""
     spans = [c.role_span for c in chosen if c.role_span]
-    return [c for c in chosen if not (c.rule == "org.head" and (
-        any(s <= c.vstart and c.vend <= e for s, e in spans) or _after_title(sc, c.vstart)))]
+    def in_title(c: Cand) -> bool:
+        i = sc.tok_at(c.vstart)
+        return any(s <= c.vstart and c.vend <= e for s, e in spans) and not (
+            c.rule == "org.known" and i > 0 and sc.toks[i - 1].norm == "باسم")
+
+    return [c for c in chosen if not (c.rule in ("org.head", "org.known") and in_title(c)
+                                      or c.rule == "org.head" and _after_title(sc, c.vstart))]
 
 
 def _after_title(sc: _Scan, vstart: int) -> bool:
