@@ -226,6 +226,8 @@ def build(rules: RuleSet) -> Knowledge:
         if len(parts) == 2 and parts[1].startswith("ال"):
             tails.add(parts[1])
             compound_given.add(" ".join(parts))
+    # عبد + a name of God is a given name even where the lexicon has not seen it (عبد العظيم، عبد الباسط).
+    compound_given |= {f"{norm('عبد')} {t}" for t in tails if t.startswith("ال")}
     famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()} - connectors - tails
 
     def nset(values) -> frozenset[str]:
