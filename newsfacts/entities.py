@@ -116,8 +116,8 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
     if (w in kb.function_words or w in kb.verbs or w in kb.not_names or w in kb.common
             or w in kb.title_words or kb.nisba_country(w)):
         return False
-    if _accusative(kb, w) or _sound_plural(kb, w):
-        return False
+    if _accusative(kb, w) or _sound_plural(kb, w) or w.endswith(("تها", "تهم", "تهما", "تنا")):
+        return False  # a noun in ة with a possessive pronoun: خارجيتها، حكومتنا
     for pre, stem in proclitic_splits(w)[1:]:
         if kb.known_name(stem):
             break
