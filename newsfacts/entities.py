@@ -191,6 +191,7 @@ def _with_breaks(doc: Document) -> list[Token]:
 
 
 _NONE: list = []
+_UNSEEN = object()  # a cache miss (None is a cached verdict)
 
 
 class _Scan:
@@ -261,8 +262,8 @@ class _Scan:
             return False
         surface = self.doc.text[t.start:t.end]
         cache = self.kb.word_cache
-        verdict = cache.get(("name_like", surface))
-        if verdict is None:
+        verdict = cache.get(("name_like", surface), _UNSEEN)
+        if verdict is _UNSEEN:
             if len(cache) > 200_000:
                 cache.clear()
             verdict = cache[("name_like", surface)] = _name_like_word(self.kb, t.norm, surface)
