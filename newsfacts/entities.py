@@ -8,6 +8,7 @@ the text; the longest, then the most trusted, wins. Mentions of one entity
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1155,6 +1156,14 @@ def _sub(short: list[str], long: list[str]) -> bool:
     return long[-n:] == short or long[:n] == short
 
 
+@lru_cache(maxsize=256)
+def _skeleton_pattern(skeletons: tuple[str, ...]) -> re.Pattern:
+    """Words whose letters read as one of ``skeletons`` with long vowels (ا و ي) put back
+    anywhere after the first letter: بتن finds بوتين، وبوتن."""
+    alts = ("".join(re.escape(c) + "[اوي]*" for c in sk) for sk in skeletons)
+    return re.compile("|".join(sorted(alts, key=len, reverse=True)))
+
+
 def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     """Standalone surnames of people named in full elsewhere in the document."""
     doc = sc.doc
@@ -1170,10 +1179,12 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     if not surnames:
         return []
     out = []
-    firsts = {k[0] for k in surnames}
-    for ti, t in enumerate(sc.toks):
-        if not t.is_word or not firsts.intersection(t.norm[:4]):
-            continue  # every reading's stem starts within the first letters (وبل + stem at most)
+    # Only words where a surname's skeleton can be read (one regex pass over the document).
+    hits = sorted({sc.tok_at(m.start()) for m in _skeleton_pattern(tuple(sorted(surnames))).finditer(doc.scan)})
+    for ti in hits:
+        t = sc.toks[ti]
+        if not t.is_word:
+            continue
         for pre, stem in _splits(t.norm):
             if _skeleton_word(stem) in surnames:
                 vs = t.vend - len(stem)
