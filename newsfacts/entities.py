@@ -885,6 +885,8 @@ def _orgs(sc: _Scan) -> list[Cand]:
                     out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
                                     assimilated=m.assimilated))
                 elif e[0] == "orghead":
+                    if m.prefix.endswith("ب") and m.key in kb.led_by:
+                        continue  # برئاسة الولايات المتحدة: chaired by, not a presidency
                     c = _quoted_org(sc, m, e)
                     out.append(c or _head_org(sc, m, e))
     for i, t in enumerate(sc.toks):

@@ -76,6 +76,7 @@ class Knowledge:
     quote_after: frozenset[str] = field(default_factory=frozenset)
     list_end: frozenset[str] = field(default_factory=frozenset)
     club_heads: frozenset[str] = field(default_factory=frozenset)
+    led_by: frozenset[str] = field(default_factory=frozenset)
     name_closers: frozenset[str] = field(default_factory=frozenset)
     #: أبو، أم: a kunya before a given name is a name (أبو حمزة).
     kunya: frozenset[str] = field(default_factory=frozenset)
@@ -252,6 +253,7 @@ def build(rules: RuleSet) -> Knowledge:
         stoplist=nset(r[0] for r in rules.tsv("places/stoplist.tsv")),
         club_before=nset(orgs_t.get("club_before", [])),
         club_heads=nset(orgs_t.get("club_heads", [])),
+        led_by=nset(orgs_t.get("led_by", [])),
         prepositions=nset(places_t.get("prepositions", [])),
         org_stop=nset(orgs_t.get("stop", [])),
         min_population=int(places_t.get("min_population", 100000)),
