@@ -1001,6 +1001,11 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
             end, named, only_indef_nisba, proper = t.vend, True, False, False  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
             j += 1
             continue
+        tail = _genitive_tail(sc, j) if n > 0 and named and not after_nisba else None
+        if tail is not None:
+            end, only_indef_nisba, proper = sc.toks[tail - 1].vend, False, False
+            j = tail  # الهيئة القومية لسكك حديد مصر، الاتحاد الدولي لكرة القدم
+            break
         if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
                 and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
             end, named, only_indef_nisba = t.vend, True, False
@@ -1022,6 +1027,31 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         first = sc.toks[first_j]
         return Cand("org", first.vstart, end, 2, "org.head", key=key)
     return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
+
+
+def _genitive_tail(sc: _Scan, j: int) -> int | None:
+    """An indefinite genitive with ل that ends an organization's name: ل + noun, then nouns in
+    construct, up to an ال-noun or a place (لسكك حديد مصر، لكرة القدم، لعلوم البحار). Returns
+    the token after it, or None. Not ل + a verbal noun of purpose (لتعزيز), a pronoun suffix, a
+    body, title or place of its own (لوكالة الأنباء)."""
+    kb = sc.kb
+    t = sc.word(j)
+    if t is None or not t.norm.startswith("ل") or t.norm.startswith("لل") or len(t.norm) < 4:
+        return None
+    stem = t.norm[1:]
+    if (sc.is_stop(stem) or stem in kb.title_words or stem.endswith(("ه", "ها", "هم")) or stem[0] == "ت"
+            or sc.matches(j, "orghead") or sc.matches(j, "org") or sc.matches(j, "place") or sc.matches(j, "title")
+            or _verb_or_noun_shape(sc, j)):
+        return None
+    for k in range(j + 1, j + 4):
+        nt = sc.word(k)
+        if nt is None or sc.is_stop(nt.norm) or kb.nisba_country(nt.norm):
+            return None
+        if sc.al(k) or sc.matches(k, "place"):
+            return k + 1
+        if nt.norm.endswith(("ه", "ها", "هم")) or nt.norm[0] == "و" or _verb_or_noun_shape(sc, k):
+            return None
+    return None
 
 
 def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
