@@ -24,6 +24,7 @@ import re
 from itertools import compress
 from operator import itemgetter
 from . import recache
+from .patterns import trie_regex
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,9 +73,15 @@ _CLOCK = re.compile(rf"{_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?")
 
 
 def _alt(words: list[str]) -> str:
-    """A regex alternation of normalized words/phrases, longest first."""
-    keys = sorted({_norm(w) for w in words if _norm(w)}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys)
+    """A regex alternation of normalized words/phrases, longest first ("" if none).
+
+    Factored as a trie (:func:`~newsfacts.patterns.trie_regex`): ``re`` then follows
+    one branch per letter instead of trying every word in turn. Two words that match
+    at one place are a prefix of each other, and the trie tries the longer first, so
+    the result is that of the plain alternation sorted longest first.
+    """
+    keys = {_norm(w) for w in words if _norm(w)}
+    return trie_regex(sorted(keys)) if keys else ""
 
 
 def _key(s: str) -> str:
