@@ -101,6 +101,7 @@ class _Compiled:
     gap: re.Pattern  # what may separate a weekday from the explicit date it introduces
     rules: list[dict]
     groups: list[list[tuple[str, str]]]  # per rule: (full group name, short name)
+    group_names: list[tuple[tuple[str, ...], tuple[str, ...]]]  # per rule: full names, short names
     months: dict[str, int]
     month_name: re.Pattern
     emonths: dict[str, int]
@@ -272,7 +273,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
     words.make_automaton()
     return _Compiled(
         num_regex=num_regex, word_regex=word_regex, words=words,
-        gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups, months=months,
+        gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups,
+        group_names=[(tuple(f for f, _ in gs), tuple(n for _, n in gs)) for gs in groups], months=months,
         month_name=recache.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
         ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
         future_prefix={_key(w) for w in lists.get("future_prefix", [])},
@@ -474,9 +476,16 @@ _STARTS_CACHE_MAX = 200_000
 
 
 def _word_starts(c: _Compiled, w: str) -> tuple:
-    """Where rules may start inside the word ``w`` (a whole run of \\w without "_"):
+    """Where rules may start inside the word ``w`` (a whole run of \\w):
     (offset, 0) at digit runs, (offset, 1) at English month names and at start words
-    (whole, or after a clitic letter: ending the word, as the scan of the view finds them)."""
+    (whole, or after a clitic letter: ending the word, as the scan of the view finds them).
+    A "_" is a boundary for that scan, so the parts between "_" are read one by one."""
+    if "_" in w:
+        out, pos = [], 0
+        for part in w.split("_"):
+            out += [(pos + off, kind) for off, kind in _word_starts(c, part)]
+            pos += len(part) + 1
+        return tuple(out)
     out = [(m.start(), 0) for m in _NUMBER.finditer(w)]
     out += [(m.start(), 1) for m in _LATIN.finditer(w) if m.group().lower() in c.emonths]
     keys = c.start_keys
@@ -488,10 +497,7 @@ def _word_starts(c: _Compiled, w: str) -> tuple:
 
 def _starts_by_word(c: _Compiled, view: str, tokens: Any) -> list | None:
     """The start positions of :func:`_matches`, read once per distinct word of the
-    document's tokens; None when the view has a "_" (a word character that the scan
-    of the view treats as a boundary)."""
-    if "_" in view:
-        return None
+    document's tokens; None when the start words are not all letters."""
     keys = getattr(c, "start_keys", None)
     if keys is None:
         keys = c.start_keys = frozenset(c.words.keys())
@@ -557,20 +563,21 @@ def _matches(c: _Compiled, view: str, tokens: Any = None) -> list[tuple]:
             continue
         last = m.end()
         i = int(m.lastgroup[1:])
-        g: dict[str, str] = {}
+        g = _groups_of(c, i, m)
         s, e = m.span()
-        also = None
-        for full, short in c.groups[i]:
-            val = m.group(full)
-            if val is not None:
-                if short == "mention":
-                    s, e = m.span(full)
-                elif short == "also":
-                    also = m.span(full)
-                else:
-                    g[short] = val
+        if g.pop("mention", None) is not None:
+            s, e = m.span(f"r{i}_mention")
+        also = m.span(f"r{i}_also") if g.pop("also", None) is not None else None
         out.append((s, e, i, g, also))
     return out
+
+
+def _groups_of(c: _Compiled, i: int, m: re.Match) -> dict[str, str]:
+    """The named groups of rule ``i`` that took part in ``m``: short name -> text."""
+    names = c.group_names[i]
+    if not names[0]:
+        return {}
+    return {k: v for k, v in zip(names[1], m.group(0, *names[0])[1:]) if v is not None}
 
 
 def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[tuple[int, int, str]]:
