@@ -24,7 +24,7 @@ import re
 from itertools import compress
 from operator import itemgetter
 from . import recache
-from .patterns import trie_regex
+from .patterns import match_prefixes, trie_regex
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -54,6 +54,10 @@ def _rule_error(msg: str) -> Exception:
 
 RULE_FILE = "dates.toml"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT_CHARS = "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669" \
+               "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"  # what _DIGIT matches
+#: What a Latin letter matches in a case-blind pattern (İ ı ſ K besides ASCII).
+_CASELESS_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a"
 _CLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل
 
 # Boundaries (see the header of rules/dates.toml).
@@ -61,6 +65,10 @@ _B = rf"(?:(?<!\w)|(?<=(?<!\w)[{_CLITICS}])|(?<=(?<!\w)[\u0648\u0641][\u0628\u06
 _BW = r"(?:(?<!\w)|(?<=(?<!\w)\u0648))"
 _BN = rf"(?:(?<![\w.,\u066b/\\:])|(?<=(?<!\w)[\u0648\u0628\u0644])|(?<=:{_DIGIT}{_DIGIT}))"
 
+#: Rules are tried at a place only if the text there starts with one of the rule's
+#: possible beginnings of this many characters (see match_prefixes).
+_PREFIX_LEN = 5
+_MARKS = 0xE000  # private-use characters stand for the pieces of a rule in its analysis
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+)(?::([a-z_]+))?\}")
 _GROUP_DEF = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _GROUP_REF = re.compile(r"\(\?P=([a-z_0-9]+)\)")
@@ -95,8 +103,14 @@ def _vk(s: str) -> str:
 
 
 class _Compiled:
-    num_regex: re.Pattern  # the rules that may start on a digit, joined in order
-    word_regex: re.Pattern  # the rules that may start on a word
+    rule_regex: list[re.Pattern]  # per rule
+    kind_rules: tuple[tuple[int, ...], tuple[int, ...]]  # the rules that may start on a number, on a word
+    prefixes: list[frozenset[str]]  # per rule: what its matches start with (see match_prefixes)
+    rules_at: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]  # see _rules_at
+    joined: list[re.Pattern | None]  # per kind, its rules as one regex (see _joined)
+    pieces: dict[str, str]  # placeholder -> regex
+    piece_words: dict[str, list[str]]  # placeholder -> the words its matches start with
+    zero_width: set[str]  # placeholders that match no text
     words: Any  # ahocorasick.Automaton of the Arabic words a rule may start on -> length
     gap: re.Pattern  # what may separate a weekday from the explicit date it introduces
     rules: list[dict]
@@ -155,6 +169,20 @@ def _ordinals(t: dict) -> dict[str, int]:
     for w in t.get("first", []):
         out[_norm(w)] = 1
     return out
+
+
+_LIST_PIECES = ("LIST", "NOTBEFORE", "AFTER")
+
+
+def _list_piece(name: str, words: list[str]) -> str:
+    """The regex of ``{LIST:x}`` (one of the words), ``{NOTBEFORE:x}`` (not right after one)
+    or ``{AFTER:x}`` (right after one, as a whole word) for the words of a list."""
+    if name == "LIST":
+        return f"(?:{_alt(words)})"
+    keys = sorted({r"\s".join(map(re.escape, _norm(w).split())) for w in words if _norm(w)})
+    if name == "NOTBEFORE":
+        return "".join(rf"(?<!{k}\s)" for k in keys)
+    return "(?:" + "|".join(rf"(?<=(?<![^\W{_CLITICS}]){k}\s)" for k in keys) + ")"
 
 
 def compile_rules(rules: RuleSet) -> _Compiled:
@@ -221,13 +249,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
                 words = lists.get(arg)
                 if words is None:
                     raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': no list [lists].{arg}")
-                if name == "LIST":
-                    return f"(?:{_alt(words)})"
-                keys = sorted({r"\s".join(map(re.escape, _norm(w).split())) for w in words if _norm(w)})
-                if name == "NOTBEFORE":
-                    return "".join(rf"(?<!{k}\s)" for k in keys)
-                if name == "AFTER":
-                    return "(?:" + "|".join(rf"(?<=(?<![^\W{_CLITICS}]){k}\s)" for k in keys) + ")"
+                if name in _LIST_PIECES:
+                    return _list_piece(name, words)
             elif name in pieces:
                 return pieces[name]
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': unknown placeholder {m.group(0)}")
@@ -236,7 +259,36 @@ def compile_rules(rules: RuleSet) -> _Compiled:
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
         return _PLACEHOLDER.sub(one, _fold(pat))  # literal words folded like the view
 
-    num_parts, word_parts, groups = [], [], []
+    # What the pieces may start with, for trying a rule only where it may match
+    # (see _rules_at): nothing for the zero-width ones, else the words in
+    # piece_words, else anything. tests/test_front_perf_dates.py checks them.
+    zero_width = {"B", "BW", "BN", "YEAR_END", "NOTBEFORE", "AFTER"}
+    month_starts = list(months) + ["("]  # a name, or "(name) name"
+    digits = list(_DIGIT_CHARS)
+    piece_words = {"D": digits, "DAY": digits, "YEAR": digits, "HYEAR": digits,
+                   "EMONTH": list(_CASELESS_LATIN),
+                   "ORD": list(ordinals), "ORD_ANY": list(ordinals), "MONTH": month_starts,
+                   "MONTH_U": month_starts, "MONTH_ANY": month_starts, "MONTH_PAIRED": month_starts,
+                   "HMONTH": list(hmonths), "WEEKDAY": list(weekdays), "WD": list(weekdays),
+                   "MOD": list(mods), "REL": list(relative), "RELMONTH": list(relmonth)}
+
+    def starts_of(rule: dict) -> frozenset[str]:
+        marks: dict[str, list[str] | None] = {}
+
+        def mark(m: re.Match) -> str:
+            name, arg = m.group(1), m.group(2)
+            if name in zero_width:
+                return ""
+            ch = chr(_MARKS + len(marks))
+            marks[ch] = [_norm(w) for w in lists.get(arg, [])] if name == "LIST" else piece_words.get(name)
+            return ch
+        try:
+            return match_prefixes(_PLACEHOLDER.sub(mark, _fold(rule["pattern"])), _PREFIX_LEN, marks)
+        except Exception:  # noqa: BLE001 - no analysis (another Python): the rule is always tried
+            return frozenset({""})
+
+    rule_regex, groups, prefixes = [], [], []
+    kind_rules: tuple[list[int], list[int]] = ([], [])
     for i, rule in enumerate(rule_list):
         pat = expand(rule)
         pat = _GROUP_DEF.sub(lambda m: f"(?P<r{i}_{m.group(1)}>", pat)
@@ -245,21 +297,16 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         if start not in ("word", "number", "any"):
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': start must be word, number or any")
         if start in ("number", "any"):
-            num_parts.append(f"(?P<r{i}>{pat})")
+            kind_rules[0].append(i)
         if start in ("word", "any"):
-            word_parts.append(f"(?P<r{i}>{pat})")
+            kind_rules[1].append(i)
+        try:
+            rule_regex.append(recache.compile(pat))
+        except re.error as err:
+            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
         names = _GROUP_DEF.findall(pat)
         groups.append([(n, n.split("_", 1)[1]) for n in names])
-    try:
-        num_regex = recache.compile("|".join(num_parts) or "(?!)")
-        word_regex = recache.compile("|".join(word_parts) or "(?!)")
-    except re.error:
-        for i, rule in enumerate(rule_list):  # name the rule at fault
-            try:
-                recache.compile(_GROUP_DEF.sub("(?:", _GROUP_REF.sub("", expand(rule))))
-            except re.error as err:
-                raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
-        raise
+        prefixes.append(starts_of(rule))
     # Every rule starts on a digit or on the first word of a vocabulary entry
     # (month, weekday, ordinal, relative word, weekday prefix) or of
     # [lists].rule_start_words; only those positions are tried.
@@ -272,7 +319,9 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         words.add_word(w, len(w))
     words.make_automaton()
     return _Compiled(
-        num_regex=num_regex, word_regex=word_regex, words=words,
+        rule_regex=rule_regex, kind_rules=(tuple(kind_rules[0]), tuple(kind_rules[1])),
+        prefixes=prefixes, rules_at=({}, {}), joined=[None, None], words=words,
+        pieces=pieces, piece_words=piece_words, zero_width=zero_width,
         gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups,
         group_names=[(tuple(f for f, _ in gs), tuple(n for _, n in gs)) for gs in groups], months=months,
         month_name=recache.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
@@ -546,23 +595,21 @@ def _matches(c: _Compiled, view: str, tokens: Any = None) -> list[tuple]:
     last = 0
     for p, is_word in starts:
         if is_word:
-            regex = c.word_regex
             cands = (p - 1, p) if p and view[p - 1] == "(" else (p,)
         else:
-            regex = c.num_regex
             # a clock glued in front of a date: 09:1222/10/2024
             glued = p and view[p - 1] == ":" and view[p + 2:p + 3].isdigit()
             cands = (p, p + 2) if glued else (p,)
-        m = None
+        found = None
         for q in cands:
             if q >= last:
-                m = regex.match(view, q)
-                if m:
+                found = _first_match(c, is_word, view, q)
+                if found:
                     break
-        if m is None:
+        if found is None:
             continue
+        i, m = found
         last = m.end()
-        i = int(m.lastgroup[1:])
         g = _groups_of(c, i, m)
         s, e = m.span()
         if g.pop("mention", None) is not None:
@@ -570,6 +617,43 @@ def _matches(c: _Compiled, view: str, tokens: Any = None) -> list[tuple]:
         also = m.span(f"r{i}_also") if g.pop("also", None) is not None else None
         out.append((s, e, i, g, also))
     return out
+
+
+def _first_match(c: _Compiled, kind: int, view: str, q: int) -> tuple[int, re.Match] | None:
+    """The first rule of ``kind`` (0: starts on a number, 1: on a word) that matches at
+    ``q``, and its match (what the rules joined as one alternation would match)."""
+    rules = _rules_at(c, kind, view, q)
+    if len(rules) > 1 and rules == c.kind_rules[kind]:
+        m = _joined(c, kind).match(view, q)  # all may match (numbers): one regex is faster
+        return (int(m.lastgroup[1:]), m) if m else None
+    for i in rules:
+        m = c.rule_regex[i].match(view, q)
+        if m:
+            return i, m
+    return None
+
+
+def _joined(c: _Compiled, kind: int) -> re.Pattern:
+    """The rules of ``kind`` as one alternation, rule ``i`` in the group ``r{i}``."""
+    rx = c.joined[kind]
+    if rx is None:
+        rx = c.joined[kind] = recache.compile(
+            "|".join(f"(?P<r{i}>{c.rule_regex[i].pattern})" for i in c.kind_rules[kind]) or "(?!)")
+    return rx
+
+
+def _rules_at(c: _Compiled, kind: int, view: str, q: int) -> tuple[int, ...]:
+    """The rules of ``kind`` that may match at ``q``: those with a beginning that the
+    text there starts with (remembered per text)."""
+    window = view[q:q + _PREFIX_LEN]
+    known = c.rules_at[kind]
+    rules = known.get(window)
+    if rules is None:
+        heads = [window[:j] for j in range(len(window) + 1)]
+        rules = tuple(i for i in c.kind_rules[kind] if not c.prefixes[i].isdisjoint(heads))
+        if len(known) < _STARTS_CACHE_MAX:
+            known[window] = rules
+    return rules
 
 
 def _groups_of(c: _Compiled, i: int, m: re.Match) -> dict[str, str]:
