@@ -25,11 +25,10 @@ from .normalize import Normalized, normalize
 _TOKEN = re.compile(r"(\w+)|([^\w\s])", re.UNICODE)
 #: The same tokens as one group, for re.split: [blank, token, blank, token, …, blank].
 _TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s])")
-_NONWORD = re.compile(r"[^\w]|_")
-#: The same less the space (spaces stay as they are: far fewer replacements), and
-#: without "_" for texts that have none (one class: re skips to candidates in C).
-_NONWORD_NOT_SPACE = re.compile(r"[^\w ]|_")
-_NONWORD_NOT_SPACE_NOR_UNDERSCORE = re.compile(r"[^\w ]")
+_NONWORD = re.compile(r"[\W_]")  # not a word character, or "_"
+#: The other characters than word characters and the space (one class: re skips to
+#: them in C; "_" is replaced apart, with str.replace).
+_NONWORD_NOT_SPACE = re.compile(r"[^\w ]")
 #: Sentence ends: . ! ? ؟ and line breaks (a title or dateline line is a sentence).
 #: (The pattern starts with one character class, so re skips to those characters in C;
 #: each branch then checks which one it was.)
@@ -119,9 +118,7 @@ class Document:
     @cached_property
     def scan(self) -> str:
         """The view with every non-word character as a space (same length), plus a final space."""
-        view = self.view.text
-        nonword = _NONWORD_NOT_SPACE if "_" in view else _NONWORD_NOT_SPACE_NOR_UNDERSCORE
-        return nonword.sub(" ", view) + " "
+        return _NONWORD_NOT_SPACE.sub(" ", self.view.text).replace("_", " ") + " "
 
     @cached_property
     def tokens(self) -> list[Token]:
