@@ -8,7 +8,6 @@ proclitics are left out of the mention.
 from __future__ import annotations
 
 import re
-from functools import partial
 from typing import Any, Iterable
 
 from .document import _NONWORD, Document, _tuplegetter
@@ -49,9 +48,6 @@ class Match(tuple):
     def __repr__(self) -> str:
         return (f"Match(vstart={self[0]!r}, vend={self[1]!r}, prefix={self[2]!r}, key={self[3]!r}, "
                 f"entries={self[4]!r}, assimilated={self[5]!r})")
-
-
-_make_match = partial(tuple.__new__, Match)
 
 
 class Lexicon:
@@ -102,8 +98,8 @@ class Lexicon:
             self._build()
         s = doc.scan
         text, orig = doc.text, doc.view._orig
-        out = []
-        append = out.append
+        out: list[Match] = []
+        append, new = out.append, tuple.__new__
         for end, (length, key, entries, assimilated, taa) in self._automaton.iter(s):
             start = end - length  # end is the index of the trailing space
             if start == 0 or s[start - 1] == " ":
@@ -116,7 +112,7 @@ class Lexicon:
                     continue
             if taa and text[end - 1 if orig is None else orig[end - 1]] != "ة":
                 continue  # بلده (his country) is not بلدة (town): ة and ه fold together
-            append(_make_match((start, end, prefix, key, entries, assimilated)))
+            append(new(Match, (start, end, prefix, key, entries, assimilated)))  # Match(...), cheaper
         return out
 
 
