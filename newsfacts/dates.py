@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from itertools import compress
-from operator import itemgetter
 from . import recache
 from .patterns import match_prefixes, trie_regex
 from typing import TYPE_CHECKING, Any
@@ -520,7 +519,6 @@ def _as_date(published: Any) -> _dt.date | None:
     return None
 
 
-_NORM = itemgetter(5)  # Token.norm
 _STARTS_CACHE_MAX = 200_000
 
 
@@ -558,9 +556,11 @@ def _starts_by_word(c: _Compiled, view: str, tokens: Any) -> list | None:
             c.starts_ok = True
     if not c.starts_ok:
         return None
+    from .document import token_words
+
     cache = c.starts_cache
-    norms = list(map(_NORM, tokens))
-    for w in set(norms).difference(cache):
+    norms, distinct = token_words(tokens)
+    for w in distinct.difference(cache):
         r = _word_starts(c, w)
         if len(cache) < _STARTS_CACHE_MAX:
             cache[w] = r

@@ -95,6 +95,30 @@ class Token(tuple):
 _make_token = partial(tuple.__new__, Token)  # Token from a 7-tuple
 
 
+_NORM = itemgetter(5)  # Token.norm
+#: The last token list made or read by token_words: (tokens, norms, set of norms or None).
+#: One tuple, rebound at once, so that threads never see a mixed state.
+_WORDS: tuple = (None, None, None)
+
+
+def token_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
+    """The ``norm`` of every token of ``tokens`` and the set of them.
+
+    Dates and numbers both read them from the same token list, one after the other:
+    the last list's are kept (the list must not change, like every token list of a
+    :class:`Document`)."""
+    global _WORDS
+    last = _WORDS
+    if last[0] is tokens and len(last[1]) == len(tokens):
+        norms, distinct = last[1], last[2]
+    else:
+        norms, distinct = list(map(_NORM, tokens)), None
+    if distinct is None:
+        distinct = set(norms)
+        _WORDS = (tokens, norms, distinct)
+    return norms, distinct
+
+
 @dataclass
 class Document:
     """One input document and the views extractors share."""
@@ -139,8 +163,11 @@ class Document:
             isword = [w or "_" in t for w, t in zip(isword, norms)]
         self._arrays = (vstarts, starts, isword)
         # map(tuple.__new__, repeat(Token), rows) calls tuple.__new__ directly (cheaper than a partial)
-        return list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
-                                                          norms, isword)))
+        tokens = list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
+                                                            norms, isword)))
+        global _WORDS
+        _WORDS = (tokens, norms, None)  # for token_words
+        return tokens
 
     @property
     def token_vstarts(self) -> list[int]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from operator import itemgetter
 
 from . import recache
 from .patterns import trie_regex
@@ -514,7 +513,6 @@ def _strict_ok(c: _Compiled, nz: Any, view: str, s: int, e: int) -> bool:
 
 
 _HAS_DIGIT = re.compile(_DIGIT)
-_NORM = itemgetter(5)  # Token.norm
 _GUARD_CACHE_MAX = 200_000
 
 
@@ -542,8 +540,10 @@ def _main_matches(c: _Compiled, view: str, tokens: Any):
         return
     match = c.main.match
     cache = c.guard_cache
-    norms = list(map(_NORM, tokens))
-    for w in set(norms).difference(cache):
+    from .document import token_words
+
+    norms, distinct = token_words(tokens)
+    for w in distinct.difference(cache):
         _may_start(c, w)
     if len(cache) < _GUARD_CACHE_MAX:  # every word is in the cache (a full one takes no more)
         flags = list(map(cache.__getitem__, norms))
