@@ -745,15 +745,17 @@ _TAIL_CHARS = 1500  # a "نشر في" footer is looked for this near the end
 _LINE_HEAD = 30  # "بتاريخ" opens a header only this near the start of its line
 _DATELINE_HEAD = 25  # a city dateline ("الرباط، 25 شتنبر 2024 (و م ع) -") is this short
 _WORD = re.compile(r"[^\W\d_]+")
+_NONBLANK = re.compile(r"\S")
 _LEAD = " \t،,|-\u2013"
 
 
 def _top_lines(view: str) -> list[tuple[int, int]]:
     """(start, end) of the first non-empty lines of ``view`` near its top."""
     out, pos = [], 0
-    while len(out) < _TOP_LINES and pos < min(len(view), _TOP_CHARS):
+    limit = min(len(view), _TOP_CHARS)
+    while len(out) < _TOP_LINES and pos < limit:
         end = _find_end(view, "\n", pos)
-        if view[pos:end].strip():
+        if _NONBLANK.search(view, pos, end):  # (not view[pos:end].strip(): no copy of a long line)
             out.append((pos, end))
         pos = end + 1
     return out
@@ -803,9 +805,8 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
 
     # Candidates: the full dates of the head, and those right after a
     # publication keyword in the tail.
-    windows = [(0, head_end)] + [(k.end(), k.end() + 80) for k in
-                                 pw.keyword.finditer(view, max(head_end, len(view) - _TAIL_CHARS))]
-    near = [m for m in matches if any(a <= m[0] < b for a, b in windows)]
+    tail = [(k.end(), k.end() + 80) for k in pw.keyword.finditer(view, max(head_end, len(view) - _TAIL_CHARS))]
+    near = [m for m in matches if m[0] < head_end or tail and any(a <= m[0] < b for a, b in tail)]
     found = _scan(c, view, near, None)
 
     best: tuple[int, int, str] | None = None
@@ -814,7 +815,7 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
             continue
         line = (view.rfind("\n", 0, s) + 1, _find_end(view, "\n", e))
         before, after = view[line[0]:s], view[e:line[1]]
-        prev = [w.lower() for w in _WORD.findall(before)[-3:]]
+        prev = [w.lower() for w in _last_words(before, 3)]
         tails = {" ".join(prev[j:]) for j in range(len(prev))}
         if tails & pw.published or (tails & pw.line_start and len(before) <= _LINE_HEAD):
             score = 3
@@ -822,8 +823,7 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
             score = 1 if tails & pw.updated else 0
         if score < 2 and line in top:
             rest = " ".join(view[a:b] for a, b in _gaps(line, found))
-            words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if w.lower() not in pw.filler]
-            if len(words) <= 3:
+            if _at_most_words(rest, pw.filler, 3):  # (clock times hold no letters: no words)
                 score = 2  # the line is the date (and a time, a weekday, a byline word)
             elif s - line[0] <= 60 and (_CLOCK.match(after.lstrip(_LEAD)) or _CLOCK.search(before[-12:])):
                 score = 2  # "الدمام في الأربعاء 30 يوليو 2025 03:29 صباحاً ..."
@@ -833,6 +833,28 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
         if score and (best is None or score > best[0]):
             best = (score, s, value)
     return _dt.date.fromisoformat(best[2]) if best else None
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    """``_WORD.findall(text)[-n:]``, reading only the end of a long text."""
+    size = 64
+    while True:
+        lo = max(0, len(text) - size)
+        words = _WORD.findall(text, lo)
+        if lo == 0 or len(words) > n:  # the first word read may be cut: it is not among the last n
+            return words[-n:]
+        size *= 4
+
+
+def _at_most_words(text: str, filler: set[str], most: int) -> bool:
+    """Has ``text`` at most ``most`` words (letters only) besides those in ``filler``?"""
+    n = 0
+    for m in _WORD.finditer(text):
+        if m.group().lower() not in filler:
+            n += 1
+            if n > most:
+                return False
+    return True
 
 
 def _gaps(line: tuple[int, int], found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
