@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import weakref
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import cached_property, lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
+from typing import Callable
 
 try:
     from collections import _tuplegetter
@@ -92,31 +94,28 @@ class Token(tuple):
         return f"Token({self.index}, {self.start}, {self.end}, {self.norm!r})"
 
 
-_make_token = partial(tuple.__new__, Token)  # Token from a 7-tuple
-
-
 _NORM = itemgetter(5)  # Token.norm
-#: The last token list made or read by token_words: (tokens, norms, set of norms or None).
-#: One tuple, rebound at once, so that threads never see a mixed state.
-_WORDS: tuple = (None, None, None)
+
+
+def _no_document() -> None:
+    return None
+
+
+#: A weak reference to the last Document whose tokens were made (see token_words).
+_last_document: Callable[[], "Document | None"] = _no_document
 
 
 def token_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
     """The ``norm`` of every token of ``tokens`` and the set of them.
 
-    Dates and numbers both read them from the same token list, one after the other:
-    the last list's are kept (the list must not change, like every token list of a
-    :class:`Document`)."""
-    global _WORDS
-    last = _WORDS
-    if last[0] is tokens and len(last[1]) == len(tokens):
-        norms, distinct = last[1], last[2]
-    else:
-        norms, distinct = list(map(_NORM, tokens)), None
-    if distinct is None:
-        distinct = set(norms)
-        _WORDS = (tokens, norms, distinct)
-    return norms, distinct
+    Dates and numbers both read them from a document's tokens, one after the other:
+    for the tokens of the last :class:`Document` made (still alive), they are read
+    once and kept on it."""
+    doc = _last_document()
+    if doc is not None and doc.__dict__.get("tokens") is tokens:
+        return doc._words()
+    norms = list(map(_NORM, tokens))
+    return norms, set(norms)
 
 
 @dataclass
@@ -162,12 +161,19 @@ class Document:
         if "_" in self.view.text:
             isword = [w or "_" in t for w, t in zip(isword, norms)]
         self._arrays = (vstarts, starts, isword)
+        self._norms: list[str] = norms
+        self._norm_set: set[str] | None = None
+        global _last_document
+        _last_document = weakref.ref(self)  # for token_words (not kept alive by it)
         # map(tuple.__new__, repeat(Token), rows) calls tuple.__new__ directly (cheaper than a partial)
-        tokens = list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
-                                                            norms, isword)))
-        global _WORDS
-        _WORDS = (tokens, norms, None)  # for token_words
-        return tokens
+        return list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
+                                                          norms, isword)))
+
+    def _words(self) -> tuple[list[str], set[str]]:
+        """The norm of every token and the set of them (see :func:`token_words`)."""
+        if self._norm_set is None:
+            self._norm_set = set(self._norms)
+        return self._norms, self._norm_set
 
     @property
     def token_vstarts(self) -> list[int]:
