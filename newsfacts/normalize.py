@@ -73,10 +73,13 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the view span ``[start, end)``."""
+        orig = self._orig  # (orig() inlined: extractors call this very often)
         if start >= end:
-            o = self.orig(start)
+            o = start if orig is None else orig[start]
             return o, o
-        return self.orig(start), self.orig(end - 1) + 1
+        if orig is None:
+            return start, end
+        return orig[start], orig[end - 1] + 1
 
 
 def normalize(text: str) -> Normalized:
