@@ -110,6 +110,7 @@ class _Compiled:
     pieces: dict[str, str]  # placeholder -> regex
     piece_words: dict[str, list[str]]  # placeholder -> the words its matches start with
     zero_width: set[str]  # placeholders that match no text
+    resolved: dict[tuple, str | None]  # see _resolved
     words: Any  # ahocorasick.Automaton of the Arabic words a rule may start on -> length
     gap: re.Pattern  # what may separate a weekday from the explicit date it introduces
     rules: list[dict]
@@ -320,7 +321,7 @@ def compile_rules(rules: RuleSet) -> _Compiled:
     return _Compiled(
         rule_regex=rule_regex, kind_rules=(tuple(kind_rules[0]), tuple(kind_rules[1])),
         prefixes=prefixes, rules_at=({}, {}), joined=[None, None], words=words,
-        pieces=pieces, piece_words=piece_words, zero_width=zero_width,
+        pieces=pieces, piece_words=piece_words, zero_width=zero_width, resolved={},
         gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups,
         group_names=[(tuple(f for f, _ in gs), tuple(n for _, n in gs)) for gs in groups], months=months,
         month_name=recache.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
@@ -664,6 +665,23 @@ def _groups_of(c: _Compiled, i: int, m: re.Match) -> dict[str, str]:
     return {k: v for k, v in zip(names[1], m.group(0, *names[0])[1:]) if v is not None}
 
 
+_RESOLVED_MAX = 100_000
+
+
+def _resolved(c: _Compiled, i: int, g: dict[str, str], pub: _dt.date | None, since: bool) -> str | None:
+    """:func:`_resolve` for rule ``i``, remembered (dates repeat across and within texts)."""
+    key = (i, pub, since, *g.items())
+    try:
+        return c.resolved[key]
+    except KeyError:
+        pass
+    value = _resolve(c, c.rules[i], g, pub, since)
+    if len(c.resolved) >= _RESOLVED_MAX:
+        c.resolved.clear()
+    c.resolved[key] = value
+    return value
+
+
 def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[tuple[int, int, str]]:
     """Resolve ``matches`` against ``pub``: (view start, view end, value) per mention."""
     out: list[tuple[int, int, str]] = []
@@ -671,7 +689,7 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
     for s, e, i, g, also in matches:
         since = "year" not in g and ("day" in g or "ord" in g) and \
             any(x in c.since_words for x in _prev_word(view, s))
-        value = _resolve(c, c.rules[i], g, pub, since)
+        value = _resolved(c, i, g, pub, since)
         explicit = "day" in g or "ord" in g or "n1" in g or "i1" in g
         if explicit and weekday is not None and c.gap.match(view, weekday[1], s):
             # "الإثنين 19 ديسمبر 2022": the weekday belongs to the date
