@@ -479,9 +479,14 @@ def _prev_word(view: str, pos: int) -> tuple[str, int]:
         i -= 1
     while i > 0 and view[i - 1] in " \t\u00a0":
         i -= 1
-    j = i
-    while j > 0 and not view[j - 1].isspace():
-        j -= 1
+    if i == 0 or view[i - 1].isspace():
+        return "", i
+    lo = max(0, i - 64)
+    word = view[lo:i].rsplit(None, 1)[-1]  # the last run of non-blanks (a C scan)
+    j = i - len(word)
+    if j == lo:  # the run may go on before the part read
+        while j > 0 and not view[j - 1].isspace():
+            j -= 1
     return view[j:i], j
 
 
