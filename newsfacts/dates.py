@@ -5,10 +5,11 @@ The knowledge lives in ``rules/dates.toml``: month names of every tradition
 names, relative words, context words, and the ``[[rule]]`` patterns. The
 patterns are written over the normalized view of the text with placeholders
 (``{MONTH}``, ``{DAY}``, ``{YEAR}`` ...) that this module expands from the
-tables; the rules are joined into two regular expressions (rules that start
-on a number, rules that start on a word), compiled once per rule set. One pass
-finds where a rule can start (numbers with a regex, start words with
-Aho-Corasick) and tries the joined expression there only. Each match is then
+tables; each rule compiles to a regular expression, once per rule set. One pass
+over the document's words finds where a rule can start (numbers, start words),
+and there the rules are tried in order, the first match winning: only the rules
+whose possible first characters (read from their patterns) begin the text there,
+or, at numbers, all the number rules joined as one expression. Each match is then
 resolved from its named groups: explicit dates directly, Hijri dates through
 ``hijridate``, weekdays and relative words against the published date (left
 out without one).
@@ -186,7 +187,7 @@ def _list_piece(name: str, words: list[str]) -> str:
 
 
 def compile_rules(rules: RuleSet) -> _Compiled:
-    """Build the combined regex and lookup tables from ``dates.toml``."""
+    """Build the rule regexes, their possible beginnings and the lookup tables from ``dates.toml``."""
     tables = rules.toml_tables(RULE_FILE)
     rule_list = rules.toml(RULE_FILE)
     months_t = dict(tables.get("months") or {})
