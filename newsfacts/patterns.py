@@ -36,14 +36,14 @@ def match_prefixes(pattern: str, k: int, marks: dict[str, list[str] | None] | No
 
     A safe over-estimate: lookarounds are ignored, and character classes wider than
     ``class_limit``, case-blind parts, back-references and sets larger than ``limit``
-    count as "anything". ``marks``
-    stands a character of the pattern for a part analysed elsewhere: the literal words
-    the part may start with (a space in one stands for any blank), or None for anything.
-    Used to try a rule only where its first characters are found.
+    count as "anything". In ``marks``, a character of the pattern stands for a part
+    analysed elsewhere: the literal words the part may start with (a space in one
+    stands for any blank), or None for anything. Used to try a rule only where the
+    text starts with one of its beginnings.
     """
     from re import _constants as sre, _parser  # CPython's regex parser (see newsfacts.recache)
 
-    marks = {ord(ch): _word_starts(words, k) for ch, words in (marks or {}).items()}
+    marks = {ord(ch): _beginnings(words, k) for ch, words in (marks or {}).items()}
     anything = frozenset({("", False)})
 
     def concat(a: frozenset, b: frozenset) -> frozenset:
@@ -119,7 +119,7 @@ def match_prefixes(pattern: str, k: int, marks: dict[str, list[str] | None] | No
     return frozenset(s for s, _ in seq(parsed.data))
 
 
-def _word_starts(words: list[str] | None, k: int) -> frozenset | None:
+def _beginnings(words: list[str] | None, k: int) -> frozenset | None:
     """``(start, False)`` for each word: its first ``k`` characters up to a blank
     (None, for anything, if there are no words)."""
     if not words:
