@@ -5,10 +5,11 @@ The knowledge lives in ``rules/dates.toml``: month names of every tradition
 names, relative words, context words, and the ``[[rule]]`` patterns. The
 patterns are written over the normalized view of the text with placeholders
 (``{MONTH}``, ``{DAY}``, ``{YEAR}`` ...) that this module expands from the
-tables; the rules are joined into two regular expressions (rules that start
-on a number, rules that start on a word), compiled once per rule set. One pass
-finds where a rule can start (numbers with a regex, start words with
-Aho-Corasick) and tries the joined expression there only. Each match is then
+tables; each rule compiles to a regular expression, once per rule set. One pass
+over the document's words finds where a rule can start (numbers, start words),
+and there the rules are tried in order, the first match winning: only the rules
+whose possible first characters (read from their patterns) begin the text there,
+or, at numbers, all the number rules joined as one expression. Each match is then
 resolved from its named groups: explicit dates directly, Hijri dates through
 ``hijridate``, weekdays and relative words against the published date (left
 out without one).
@@ -22,8 +23,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from itertools import compress
-from operator import itemgetter
 from . import recache
+from .patterns import match_prefixes, trie_regex
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -53,6 +54,10 @@ def _rule_error(msg: str) -> Exception:
 
 RULE_FILE = "dates.toml"
 _DIGIT = "[0-9\u0660-\u0669\u06f0-\u06f9]"
+_DIGIT_CHARS = "0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669" \
+               "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9"  # what _DIGIT matches
+#: What a Latin letter matches in a case-blind pattern (İ ı ſ K besides ASCII).
+_CASELESS_LATIN = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz\u0130\u0131\u017f\u212a"
 _CLITICS = "\u0648\u0641\u0628\u0644"  # و ف ب ل
 
 # Boundaries (see the header of rules/dates.toml).
@@ -60,6 +65,10 @@ _B = rf"(?:(?<!\w)|(?<=(?<!\w)[{_CLITICS}])|(?<=(?<!\w)[\u0648\u0641][\u0628\u06
 _BW = r"(?:(?<!\w)|(?<=(?<!\w)\u0648))"
 _BN = rf"(?:(?<![\w.,\u066b/\\:])|(?<=(?<!\w)[\u0648\u0628\u0644])|(?<=:{_DIGIT}{_DIGIT}))"
 
+#: Rules are tried at a place only if the text there starts with one of the rule's
+#: possible beginnings of this many characters (see match_prefixes).
+_PREFIX_LEN = 5
+_MARKS = 0xE000  # private-use characters stand for the pieces of a rule in its analysis
 _PLACEHOLDER = re.compile(r"\{([A-Z_]+)(?::([a-z_]+))?\}")
 _GROUP_DEF = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _GROUP_REF = re.compile(r"\(\?P=([a-z_0-9]+)\)")
@@ -72,9 +81,15 @@ _CLOCK = re.compile(rf"{_DIGIT}{{1,2}}:{_DIGIT}{{2}}(?::{_DIGIT}{{2}})?")
 
 
 def _alt(words: list[str]) -> str:
-    """A regex alternation of normalized words/phrases, longest first."""
-    keys = sorted({_norm(w) for w in words if _norm(w)}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s+".join(re.escape(p) for p in k.split(" ")) for k in keys)
+    """A regex alternation of normalized words/phrases, longest first ("" if none).
+
+    Factored as a trie (:func:`~newsfacts.patterns.trie_regex`): ``re`` then follows
+    one branch per letter instead of trying every word in turn. Two words that match
+    at one place are a prefix of each other, and the trie tries the longer first, so
+    the result is that of the plain alternation sorted longest first.
+    """
+    keys = {_norm(w) for w in words if _norm(w)}
+    return trie_regex(sorted(keys)) if keys else ""
 
 
 def _key(s: str) -> str:
@@ -88,12 +103,20 @@ def _vk(s: str) -> str:
 
 
 class _Compiled:
-    num_regex: re.Pattern  # the rules that may start on a digit, joined in order
-    word_regex: re.Pattern  # the rules that may start on a word
+    rule_regex: list[re.Pattern]  # per rule
+    kind_rules: tuple[tuple[int, ...], tuple[int, ...]]  # the rules that may start on a number, on a word
+    prefixes: list[frozenset[str]]  # per rule: what its matches start with (see match_prefixes)
+    rules_at: tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]  # see _rules_at
+    joined: list[re.Pattern | None]  # per kind, its rules as one regex (see _joined)
+    pieces: dict[str, str]  # placeholder -> regex
+    piece_words: dict[str, list[str]]  # placeholder -> the words its matches start with
+    zero_width: set[str]  # placeholders that match no text
+    resolved: dict[tuple, str | None]  # see _resolved
     words: Any  # ahocorasick.Automaton of the Arabic words a rule may start on -> length
     gap: re.Pattern  # what may separate a weekday from the explicit date it introduces
     rules: list[dict]
     groups: list[list[tuple[str, str]]]  # per rule: (full group name, short name)
+    group_names: list[tuple[tuple[str, ...], tuple[str, ...]]]  # per rule: full names, short names
     months: dict[str, int]
     month_name: re.Pattern
     emonths: dict[str, int]
@@ -149,8 +172,22 @@ def _ordinals(t: dict) -> dict[str, int]:
     return out
 
 
+_LIST_PIECES = ("LIST", "NOTBEFORE", "AFTER")
+
+
+def _list_piece(name: str, words: list[str]) -> str:
+    """The regex of ``{LIST:x}`` (one of the words), ``{NOTBEFORE:x}`` (not right after one)
+    or ``{AFTER:x}`` (right after one, as a whole word) for the words of a list."""
+    if name == "LIST":
+        return f"(?:{_alt(words)})"
+    keys = sorted({r"\s".join(map(re.escape, _norm(w).split())) for w in words if _norm(w)})
+    if name == "NOTBEFORE":
+        return "".join(rf"(?<!{k}\s)" for k in keys)
+    return "(?:" + "|".join(rf"(?<=(?<![^\W{_CLITICS}]){k}\s)" for k in keys) + ")"
+
+
 def compile_rules(rules: RuleSet) -> _Compiled:
-    """Build the combined regex and lookup tables from ``dates.toml``."""
+    """Build the rule regexes, their possible beginnings and the lookup tables from ``dates.toml``."""
     tables = rules.toml_tables(RULE_FILE)
     rule_list = rules.toml(RULE_FILE)
     months_t = dict(tables.get("months") or {})
@@ -213,13 +250,8 @@ def compile_rules(rules: RuleSet) -> _Compiled:
                 words = lists.get(arg)
                 if words is None:
                     raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': no list [lists].{arg}")
-                if name == "LIST":
-                    return f"(?:{_alt(words)})"
-                keys = sorted({r"\s".join(map(re.escape, _norm(w).split())) for w in words if _norm(w)})
-                if name == "NOTBEFORE":
-                    return "".join(rf"(?<!{k}\s)" for k in keys)
-                if name == "AFTER":
-                    return "(?:" + "|".join(rf"(?<=(?<![^\W{_CLITICS}]){k}\s)" for k in keys) + ")"
+                if name in _LIST_PIECES:
+                    return _list_piece(name, words)
             elif name in pieces:
                 return pieces[name]
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': unknown placeholder {m.group(0)}")
@@ -228,7 +260,36 @@ def compile_rules(rules: RuleSet) -> _Compiled:
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': has no 'pattern'")
         return _PLACEHOLDER.sub(one, _fold(pat))  # literal words folded like the view
 
-    num_parts, word_parts, groups = [], [], []
+    # What the pieces may start with, for trying a rule only where it may match
+    # (see _rules_at): nothing for the zero-width ones, else the words in
+    # piece_words, else anything. tests/test_front_perf_dates.py checks them.
+    zero_width = {"B", "BW", "BN", "YEAR_END", "NOTBEFORE", "AFTER"}
+    month_starts = list(months) + ["("]  # a name, or "(name) name"
+    digits = list(_DIGIT_CHARS)
+    piece_words = {"D": digits, "DAY": digits, "YEAR": digits, "HYEAR": digits,
+                   "EMONTH": list(_CASELESS_LATIN),
+                   "ORD": list(ordinals), "ORD_ANY": list(ordinals), "MONTH": month_starts,
+                   "MONTH_U": month_starts, "MONTH_ANY": month_starts, "MONTH_PAIRED": month_starts,
+                   "HMONTH": list(hmonths), "WEEKDAY": list(weekdays), "WD": list(weekdays),
+                   "MOD": list(mods), "REL": list(relative), "RELMONTH": list(relmonth)}
+
+    def starts_of(rule: dict) -> frozenset[str]:
+        marks: dict[str, list[str] | None] = {}
+
+        def mark(m: re.Match) -> str:
+            name, arg = m.group(1), m.group(2)
+            if name in zero_width:
+                return ""
+            ch = chr(_MARKS + len(marks))
+            marks[ch] = [_norm(w) for w in lists.get(arg, [])] if name == "LIST" else piece_words.get(name)
+            return ch
+        try:
+            return match_prefixes(_PLACEHOLDER.sub(mark, _fold(rule["pattern"])), _PREFIX_LEN, marks)
+        except Exception:  # noqa: BLE001 - no analysis (another Python): the rule is always tried
+            return frozenset({""})
+
+    rule_regex, groups, prefixes = [], [], []
+    kind_rules: tuple[list[int], list[int]] = ([], [])
     for i, rule in enumerate(rule_list):
         pat = expand(rule)
         pat = _GROUP_DEF.sub(lambda m: f"(?P<r{i}_{m.group(1)}>", pat)
@@ -237,21 +298,16 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         if start not in ("word", "number", "any"):
             raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': start must be word, number or any")
         if start in ("number", "any"):
-            num_parts.append(f"(?P<r{i}>{pat})")
+            kind_rules[0].append(i)
         if start in ("word", "any"):
-            word_parts.append(f"(?P<r{i}>{pat})")
+            kind_rules[1].append(i)
+        try:
+            rule_regex.append(recache.compile(pat))
+        except re.error as err:
+            raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
         names = _GROUP_DEF.findall(pat)
         groups.append([(n, n.split("_", 1)[1]) for n in names])
-    try:
-        num_regex = recache.compile("|".join(num_parts) or "(?!)")
-        word_regex = recache.compile("|".join(word_parts) or "(?!)")
-    except re.error:
-        for i, rule in enumerate(rule_list):  # name the rule at fault
-            try:
-                recache.compile(_GROUP_DEF.sub("(?:", _GROUP_REF.sub("", expand(rule))))
-            except re.error as err:
-                raise _rule_error(f"{rule['_file']}: rule '{rule['id']}': bad pattern: {err}") from None
-        raise
+        prefixes.append(starts_of(rule))
     # Every rule starts on a digit or on the first word of a vocabulary entry
     # (month, weekday, ordinal, relative word, weekday prefix) or of
     # [lists].rule_start_words; only those positions are tried.
@@ -264,8 +320,11 @@ def compile_rules(rules: RuleSet) -> _Compiled:
         words.add_word(w, len(w))
     words.make_automaton()
     return _Compiled(
-        num_regex=num_regex, word_regex=word_regex, words=words,
-        gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups, months=months,
+        rule_regex=rule_regex, kind_rules=(tuple(kind_rules[0]), tuple(kind_rules[1])),
+        prefixes=prefixes, rules_at=({}, {}), joined=[None, None], words=words,
+        pieces=pieces, piece_words=piece_words, zero_width=zero_width, resolved={},
+        gap=recache.compile(r"\s*[,،\-\u2013]?\s*(?:الموافق\s*)?\Z"), rules=rule_list, groups=groups,
+        group_names=[(tuple(f for f, _ in gs), tuple(n for _, n in gs)) for gs in groups], months=months,
         month_name=recache.compile(mn), emonths=emonths, hmonths=hmonths, weekdays=weekdays,
         ordinals=ordinals, relative=relative, relmonth=relmonth, mods=mods,
         future_prefix={_key(w) for w in lists.get("future_prefix", [])},
@@ -462,14 +521,20 @@ def _as_date(published: Any) -> _dt.date | None:
     return None
 
 
-_NORM = itemgetter(5)  # Token.norm
 _STARTS_CACHE_MAX = 200_000
 
 
 def _word_starts(c: _Compiled, w: str) -> tuple:
-    """Where rules may start inside the word ``w`` (a whole run of \\w without "_"):
+    """Where rules may start inside the word ``w`` (a whole run of \\w):
     (offset, 0) at digit runs, (offset, 1) at English month names and at start words
-    (whole, or after a clitic letter: ending the word, as the scan of the view finds them)."""
+    (whole, or after a clitic letter: ending the word, as the scan of the view finds them).
+    A "_" is a boundary for that scan, so the parts between "_" are read one by one."""
+    if "_" in w:
+        out, pos = [], 0
+        for part in w.split("_"):
+            out += [(pos + off, kind) for off, kind in _word_starts(c, part)]
+            pos += len(part) + 1
+        return tuple(out)
     out = [(m.start(), 0) for m in _NUMBER.finditer(w)]
     out += [(m.start(), 1) for m in _LATIN.finditer(w) if m.group().lower() in c.emonths]
     keys = c.start_keys
@@ -481,10 +546,7 @@ def _word_starts(c: _Compiled, w: str) -> tuple:
 
 def _starts_by_word(c: _Compiled, view: str, tokens: Any) -> list | None:
     """The start positions of :func:`_matches`, read once per distinct word of the
-    document's tokens; None when the view has a "_" (a word character that the scan
-    of the view treats as a boundary)."""
-    if "_" in view:
-        return None
+    document's tokens; None when the start words are not all letters."""
     keys = getattr(c, "start_keys", None)
     if keys is None:
         keys = c.start_keys = frozenset(c.words.keys())
@@ -496,9 +558,11 @@ def _starts_by_word(c: _Compiled, view: str, tokens: Any) -> list | None:
             c.starts_ok = True
     if not c.starts_ok:
         return None
+    from .document import token_words
+
     cache = c.starts_cache
-    norms = list(map(_NORM, tokens))
-    for w in set(norms).difference(cache):
+    norms, distinct = token_words(tokens)
+    for w in distinct.difference(cache):
         r = _word_starts(c, w)
         if len(cache) < _STARTS_CACHE_MAX:
             cache[w] = r
@@ -533,37 +597,90 @@ def _matches(c: _Compiled, view: str, tokens: Any = None) -> list[tuple]:
     last = 0
     for p, is_word in starts:
         if is_word:
-            regex = c.word_regex
             cands = (p - 1, p) if p and view[p - 1] == "(" else (p,)
         else:
-            regex = c.num_regex
             # a clock glued in front of a date: 09:1222/10/2024
             glued = p and view[p - 1] == ":" and view[p + 2:p + 3].isdigit()
             cands = (p, p + 2) if glued else (p,)
-        m = None
+        found = None
         for q in cands:
             if q >= last:
-                m = regex.match(view, q)
-                if m:
+                found = _first_match(c, is_word, view, q)
+                if found:
                     break
-        if m is None:
+        if found is None:
             continue
+        i, m = found
         last = m.end()
-        i = int(m.lastgroup[1:])
-        g: dict[str, str] = {}
+        g = _groups_of(c, i, m)
         s, e = m.span()
-        also = None
-        for full, short in c.groups[i]:
-            val = m.group(full)
-            if val is not None:
-                if short == "mention":
-                    s, e = m.span(full)
-                elif short == "also":
-                    also = m.span(full)
-                else:
-                    g[short] = val
+        if g.pop("mention", None) is not None:
+            s, e = m.span(f"r{i}_mention")
+        also = m.span(f"r{i}_also") if g.pop("also", None) is not None else None
         out.append((s, e, i, g, also))
     return out
+
+
+def _first_match(c: _Compiled, kind: int, view: str, q: int) -> tuple[int, re.Match] | None:
+    """The first rule of ``kind`` (0: starts on a number, 1: on a word) that matches at
+    ``q``, and its match (what the rules joined as one alternation would match)."""
+    rules = _rules_at(c, kind, view, q)
+    if len(rules) > 1 and rules == c.kind_rules[kind]:
+        m = _joined(c, kind).match(view, q)  # all may match (numbers): one regex is faster
+        return (int(m.lastgroup[1:]), m) if m else None
+    for i in rules:
+        m = c.rule_regex[i].match(view, q)
+        if m:
+            return i, m
+    return None
+
+
+def _joined(c: _Compiled, kind: int) -> re.Pattern:
+    """The rules of ``kind`` as one alternation, rule ``i`` in the group ``r{i}``."""
+    rx = c.joined[kind]
+    if rx is None:
+        rx = c.joined[kind] = recache.compile(
+            "|".join(f"(?P<r{i}>{c.rule_regex[i].pattern})" for i in c.kind_rules[kind]) or "(?!)")
+    return rx
+
+
+def _rules_at(c: _Compiled, kind: int, view: str, q: int) -> tuple[int, ...]:
+    """The rules of ``kind`` that may match at ``q``: those with a beginning that the
+    text there starts with (remembered per text)."""
+    window = view[q:q + _PREFIX_LEN]
+    known = c.rules_at[kind]
+    rules = known.get(window)
+    if rules is None:
+        heads = [window[:j] for j in range(len(window) + 1)]
+        rules = tuple(i for i in c.kind_rules[kind] if not c.prefixes[i].isdisjoint(heads))
+        if len(known) < _STARTS_CACHE_MAX:
+            known[window] = rules
+    return rules
+
+
+def _groups_of(c: _Compiled, i: int, m: re.Match) -> dict[str, str]:
+    """The named groups of rule ``i`` that took part in ``m``: short name -> text."""
+    names = c.group_names[i]
+    if not names[0]:
+        return {}
+    return {k: v for k, v in zip(names[1], m.group(0, *names[0])[1:]) if v is not None}
+
+
+_RESOLVED_MAX = 100_000
+
+
+def _resolved(c: _Compiled, i: int, g: dict[str, str], pub: _dt.date | None, since: bool) -> str | None:
+    """:func:`_resolve` for rule ``i``, remembered (dates repeat across and within texts)."""
+    key = (i, pub, since, *g.items())
+    try:
+        return c.resolved[key]
+    except KeyError:
+        pass
+    value = _resolve(c, c.rules[i], g, pub, since)
+    if len(c.resolved) >= _RESOLVED_MAX:
+        c.resolved.clear()
+    c.resolved[key] = value
+    return value
 
 
 def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[tuple[int, int, str]]:
@@ -573,7 +690,7 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
     for s, e, i, g, also in matches:
         since = "year" not in g and ("day" in g or "ord" in g) and \
             any(x in c.since_words for x in _prev_word(view, s))
-        value = _resolve(c, c.rules[i], g, pub, since)
+        value = _resolved(c, i, g, pub, since)
         explicit = "day" in g or "ord" in g or "n1" in g or "i1" in g
         if explicit and weekday is not None and c.gap.match(view, weekday[1], s):
             # "الإثنين 19 ديسمبر 2022": the weekday belongs to the date
@@ -647,15 +764,17 @@ _TAIL_CHARS = 1500  # a "نشر في" footer is looked for this near the end
 _LINE_HEAD = 30  # "بتاريخ" opens a header only this near the start of its line
 _DATELINE_HEAD = 25  # a city dateline ("الرباط، 25 شتنبر 2024 (و م ع) -") is this short
 _WORD = re.compile(r"[^\W\d_]+")
+_NONBLANK = re.compile(r"\S")
 _LEAD = " \t،,|-\u2013"
 
 
 def _top_lines(view: str) -> list[tuple[int, int]]:
     """(start, end) of the first non-empty lines of ``view`` near its top."""
     out, pos = [], 0
-    while len(out) < _TOP_LINES and pos < min(len(view), _TOP_CHARS):
+    limit = min(len(view), _TOP_CHARS)
+    while len(out) < _TOP_LINES and pos < limit:
         end = _find_end(view, "\n", pos)
-        if view[pos:end].strip():
+        if _NONBLANK.search(view, pos, end):  # (not view[pos:end].strip(): no copy of a long line)
             out.append((pos, end))
         pos = end + 1
     return out
@@ -705,9 +824,8 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
 
     # Candidates: the full dates of the head, and those right after a
     # publication keyword in the tail.
-    windows = [(0, head_end)] + [(k.end(), k.end() + 80) for k in
-                                 pw.keyword.finditer(view, max(head_end, len(view) - _TAIL_CHARS))]
-    near = [m for m in matches if any(a <= m[0] < b for a, b in windows)]
+    tail = [(k.end(), k.end() + 80) for k in pw.keyword.finditer(view, max(head_end, len(view) - _TAIL_CHARS))]
+    near = [m for m in matches if m[0] < head_end or tail and any(a <= m[0] < b for a, b in tail)]
     found = _scan(c, view, near, None)
 
     best: tuple[int, int, str] | None = None
@@ -716,7 +834,7 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
             continue
         line = (view.rfind("\n", 0, s) + 1, _find_end(view, "\n", e))
         before, after = view[line[0]:s], view[e:line[1]]
-        prev = [w.lower() for w in _WORD.findall(before)[-3:]]
+        prev = [w.lower() for w in _last_words(before, 3)]
         tails = {" ".join(prev[j:]) for j in range(len(prev))}
         if tails & pw.published or (tails & pw.line_start and len(before) <= _LINE_HEAD):
             score = 3
@@ -724,8 +842,7 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
             score = 1 if tails & pw.updated else 0
         if score < 2 and line in top:
             rest = " ".join(view[a:b] for a, b in _gaps(line, found))
-            words = [w for w in _WORD.findall(_CLOCK.sub(" ", rest)) if w.lower() not in pw.filler]
-            if len(words) <= 3:
+            if _at_most_words(rest, pw.filler, 3):  # (clock times hold no letters: no words)
                 score = 2  # the line is the date (and a time, a weekday, a byline word)
             elif s - line[0] <= 60 and (_CLOCK.match(after.lstrip(_LEAD)) or _CLOCK.search(before[-12:])):
                 score = 2  # "الدمام في الأربعاء 30 يوليو 2025 03:29 صباحاً ..."
@@ -735,6 +852,28 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
         if score and (best is None or score > best[0]):
             best = (score, s, value)
     return _dt.date.fromisoformat(best[2]) if best else None
+
+
+def _last_words(text: str, n: int) -> list[str]:
+    """``_WORD.findall(text)[-n:]``, reading only the end of a long text."""
+    size = 64
+    while True:
+        lo = max(0, len(text) - size)
+        words = _WORD.findall(text, lo)
+        if lo == 0 or len(words) > n:  # the first word read may be cut: it is not among the last n
+            return words[-n:]
+        size *= 4
+
+
+def _at_most_words(text: str, filler: set[str], most: int) -> bool:
+    """Has ``text`` at most ``most`` words (letters only) besides those in ``filler``?"""
+    n = 0
+    for m in _WORD.finditer(text):
+        if m.group().lower() not in filler:
+            n += 1
+            if n > most:
+                return False
+    return True
 
 
 def _gaps(line: tuple[int, int], found: list[tuple[int, int, str]]) -> list[tuple[int, int]]:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import weakref
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
-from itertools import accumulate
+from functools import cached_property, lru_cache
+from itertools import accumulate, repeat
 from operator import itemgetter
+from typing import Callable
 
 try:
     from collections import _tuplegetter
@@ -25,12 +27,16 @@ from .normalize import Normalized, normalize
 _TOKEN = re.compile(r"(\w+)|([^\w\s])", re.UNICODE)
 #: The same tokens as one group, for re.split: [blank, token, blank, token, …, blank].
 _TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s])")
-_NONWORD = re.compile(r"[^\w]|_")
+_NONWORD = re.compile(r"[\W_]")  # not a word character, or "_"
+#: The other characters than word characters and the space (one class: re skips to
+#: them in C; "_" is replaced apart, with str.replace).
+_NONWORD_NOT_SPACE = re.compile(r"[^\w ]")
 #: Sentence ends: . ! ? ؟ and line breaks (a title or dateline line is a sentence).
-#: (Every branch starts with a character of a small set, so re skips to those in C.)
-_SENT_END = re.compile(r"[.!?؟…][.!?؟…]*[\"'”»)]*(?=\s)|\n\n*"
+#: (The pattern starts with one character class, so re skips to those characters in C;
+#: each branch then checks which one it was.)
+_SENT_END = re.compile(r"[.!?؟…\n](?:(?<=[.!?؟…])[.!?؟…]*[\"'”»)]*(?=\s)|(?<=\n)\n*"
                        # a full stop glued between two Arabic words (رضوان.استقبل), not in أ.ف.ب
-                       r"|\.(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2})")
+                       r"|(?<=\.)(?<=[\u0621-\u064a]{2}\.)(?=[\u0621-\u064a]{2}))")
 
 #: Proclitics that attach to a noun in writing: conjunction, then preposition.
 CONJ = ("و", "ف")
@@ -88,7 +94,28 @@ class Token(tuple):
         return f"Token({self.index}, {self.start}, {self.end}, {self.norm!r})"
 
 
-_make_token = partial(tuple.__new__, Token)
+_NORM = itemgetter(5)  # Token.norm
+
+
+def _no_document() -> None:
+    return None
+
+
+#: A weak reference to the last Document whose tokens were made (see token_words).
+_last_document: Callable[[], "Document | None"] = _no_document
+
+
+def token_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
+    """The ``norm`` of every token of ``tokens`` and the set of them.
+
+    Dates and numbers both read them from a document's tokens, one after the other:
+    for the tokens of the last :class:`Document` made (still alive), they are read
+    once and kept on it."""
+    doc = _last_document()
+    if doc is not None and doc.__dict__.get("tokens") is tokens:
+        return doc._words()
+    norms = list(map(_NORM, tokens))
+    return norms, set(norms)
 
 
 @dataclass
@@ -114,7 +141,7 @@ class Document:
     @cached_property
     def scan(self) -> str:
         """The view with every non-word character as a space (same length), plus a final space."""
-        return _NONWORD.sub(" ", self.view.text) + " "
+        return _NONWORD_NOT_SPACE.sub(" ", self.view.text).replace("_", " ") + " "
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -134,7 +161,19 @@ class Document:
         if "_" in self.view.text:
             isword = [w or "_" in t for w, t in zip(isword, norms)]
         self._arrays = (vstarts, starts, isword)
-        return list(map(_make_token, zip(range(len(norms)), starts, ends, vstarts, vends, norms, isword)))
+        self._norms: list[str] = norms
+        self._norm_set: set[str] | None = None
+        global _last_document
+        _last_document = weakref.ref(self)  # for token_words (not kept alive by it)
+        # map(tuple.__new__, repeat(Token), rows) calls tuple.__new__ directly (cheaper than a partial)
+        return list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
+                                                          norms, isword)))
+
+    def _words(self) -> tuple[list[str], set[str]]:
+        """The norm of every token and the set of them (see :func:`token_words`)."""
+        if self._norm_set is None:
+            self._norm_set = set(self._norms)
+        return self._norms, self._norm_set
 
     @property
     def token_vstarts(self) -> list[int]:

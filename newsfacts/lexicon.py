@@ -8,14 +8,14 @@ proclitics are left out of the mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .document import _NONWORD, Document
+from .document import _NONWORD, Document, _tuplegetter
 from .normalize import REMOVED, norm, norm_many
 
 #: Written proclitic sequences allowed before a lexicon form.
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+_MAX_PROCLITIC = max(map(len, PROCLITICS))
 
 def _key(form: str) -> str:
     return " ".join(_NONWORD.sub(" ", norm(form)).split())
@@ -25,16 +25,29 @@ def _keys(forms: list[str]) -> list[str]:
     return [" ".join(_NONWORD.sub(" ", n).split()) for n in norm_many(forms)]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """A lexicon hit: view span of the form (proclitics excluded) and its entries."""
+class Match(tuple):
+    """A lexicon hit: view span of the form (proclitics excluded) and its entries.
 
-    vstart: int
-    vend: int
-    prefix: str
-    key: str
-    entries: tuple[Any, ...]
-    assimilated: bool = False  # the form's ال was written as ل after a ل (للكرملين)
+    A tuple with named fields (like :class:`~newsfacts.document.Token`): a scan makes
+    one per hit, and a tuple is several times cheaper to make than a frozen dataclass.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, vstart: int, vend: int, prefix: str, key: str, entries: tuple[Any, ...],
+                assimilated: bool = False) -> "Match":
+        return tuple.__new__(cls, (vstart, vend, prefix, key, entries, assimilated))
+
+    vstart = _tuplegetter(0, "View start of the form (after its proclitics).")
+    vend = _tuplegetter(1, "View end of the form.")
+    prefix = _tuplegetter(2, "The proclitics written before the form (\"\" if none).")
+    key = _tuplegetter(3, "The normalized form matched.")
+    entries = _tuplegetter(4, "The entries of the form.")
+    assimilated = _tuplegetter(5, "The form's ال was written as ل after a ل (للكرملين).")
+
+    def __repr__(self) -> str:
+        return (f"Match(vstart={self[0]!r}, vend={self[1]!r}, prefix={self[2]!r}, key={self[3]!r}, "
+                f"entries={self[4]!r}, assimilated={self[5]!r})")
 
 
 class Lexicon:
@@ -67,12 +80,13 @@ class Lexicon:
 
         a = ahocorasick.Automaton()
         for key, entries in self._entries.items():
-            a.add_word(key + " ", (key, tuple(entries), False, self._taa[key]))
+            # value: (length of the word as written, key, entries, assimilated, ends in ة)
+            a.add_word(key + " ", (len(key), key, tuple(entries), False, self._taa[key]))
             if key.startswith("ال") and len(key) > 3:
                 # ل + ال is written لل: the form appears as ل + rest after a ل.
                 lkey = "ل" + key[2:]
                 if lkey not in self._entries:
-                    a.add_word(lkey + " ", (key, tuple(entries), True, self._taa[key]))
+                    a.add_word(lkey + " ", (len(lkey), key, tuple(entries), True, self._taa[key]))
         a.make_automaton()
         self._automaton = a
 
@@ -83,23 +97,31 @@ class Lexicon:
         if self._automaton is None:
             self._build()
         s = doc.scan
-        out = []
-        text, view = doc.text, doc.view
-        for end, (key, entries, assimilated, taa) in self._automaton.iter(s):
-            if taa and text[view.orig(end - 1)] != "ة":
-                continue  # بلده (his country) is not بلدة (town): ة and ه fold together
-            length = len(key) - (1 if assimilated else 0)
+        text, orig = doc.text, doc.view._orig
+        out: list[Match] = []
+        append, new = out.append, tuple.__new__
+        for end, (length, key, entries, assimilated, taa) in self._automaton.iter(s):
             start = end - length  # end is the index of the trailing space
-            ws = start
-            while ws > 0 and s[ws - 1] != " " and start - ws <= 3:
-                ws -= 1
-            prefix = s[ws:start]
-            if ws > 0 and s[ws - 1] != " ":
-                continue
-            if assimilated and not prefix.endswith("ل"):
-                continue
-            if prefix not in PROCLITICS:
-                continue
-            out.append(Match(start, end, prefix, key, entries, assimilated))
+            if start == 0 or s[start - 1] == " ":
+                if assimilated:
+                    continue  # the ل of لل is not written
+                prefix = ""
+            else:
+                prefix = _proclitics(s, start)
+                if prefix is None or (assimilated and prefix[-1] != "ل"):
+                    continue
+            if taa and text[end - 1 if orig is None else orig[end - 1]] != "ة":
+                continue  # بلده (his country) is not بلدة (town): ة and ه fold together
+            append(new(Match, (start, end, prefix, key, entries, assimilated)))  # Match(...), cheaper
         return out
 
+
+def _proclitics(s: str, start: int) -> str | None:
+    """The proclitics written before ``s[start]`` inside a word of the scan string
+    ``s``, or None if the letters there are not proclitics."""
+    lo = max(0, start - _MAX_PROCLITIC - 1)
+    ws = s.rfind(" ", lo, start) + 1
+    if ws == 0 and lo > 0:
+        return None  # more letters before the form than proclitics have
+    prefix = s[ws:start]
+    return prefix if prefix in PROCLITICS else None

@@ -73,24 +73,26 @@ class Normalized:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original ``(start, end)`` of the view span ``[start, end)``."""
+        orig = self._orig  # (orig() inlined: extractors call this very often)
         if start >= end:
-            o = self.orig(start)
+            o = start if orig is None else orig[start]
             return o, o
-        return self.orig(start), self.orig(end - 1) + 1
+        if orig is None:
+            return start, end
+        return orig[start], orig[end - 1] + 1
 
 
 def normalize(text: str) -> Normalized:
     """Build the normalized view of ``text``."""
-    if not REMOVED.search(text):
+    kept_parts = REMOVED.split(text)  # the text between removed characters, in one pass
+    if len(kept_parts) == 1:
         return Normalized(fold(text), text, None)
     kept: list[int] = []
-    pos = 0
     extend = kept.extend
-    for m in REMOVED.finditer(text):
-        p = m.start()
-        if p > pos:
-            extend(range(pos, p))
-        pos = p + 1  # REMOVED matches one character
-    n = len(text)
-    extend(range(pos, n + 1))
-    return Normalized(fold(REMOVED.sub("", text)), text, tuple(kept))
+    pos = 0
+    for part in kept_parts:
+        if part:
+            extend(range(pos, pos + len(part)))
+        pos += len(part) + 1  # REMOVED matches one character
+    kept.append(len(text))
+    return Normalized(fold("".join(kept_parts)), text, tuple(kept))

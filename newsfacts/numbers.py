@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from itertools import compress
-from operator import itemgetter
 
 from . import recache
 from .patterns import trie_regex
@@ -480,9 +479,14 @@ def _prev_word(view: str, pos: int) -> tuple[str, int]:
         i -= 1
     while i > 0 and view[i - 1] in " \t\u00a0":
         i -= 1
-    j = i
-    while j > 0 and not view[j - 1].isspace():
-        j -= 1
+    if i == 0 or view[i - 1].isspace():
+        return "", i
+    lo = max(0, i - 64)
+    word = view[lo:i].rsplit(None, 1)[-1]  # the last run of non-blanks (a C scan)
+    j = i - len(word)
+    if j == lo:  # the run may go on before the part read
+        while j > 0 and not view[j - 1].isspace():
+            j -= 1
     return view[j:i], j
 
 
@@ -514,7 +518,6 @@ def _strict_ok(c: _Compiled, nz: Any, view: str, s: int, e: int) -> bool:
 
 
 _HAS_DIGIT = re.compile(_DIGIT)
-_NORM = itemgetter(5)  # Token.norm
 _GUARD_CACHE_MAX = 200_000
 
 
@@ -542,8 +545,10 @@ def _main_matches(c: _Compiled, view: str, tokens: Any):
         return
     match = c.main.match
     cache = c.guard_cache
-    norms = list(map(_NORM, tokens))
-    for w in set(norms).difference(cache):
+    from .document import token_words
+
+    norms, distinct = token_words(tokens)
+    for w in distinct.difference(cache):
         _may_start(c, w)
     if len(cache) < _GUARD_CACHE_MAX:  # every word is in the cache (a full one takes no more)
         flags = list(map(cache.__getitem__, norms))
