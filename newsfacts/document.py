@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import weakref
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import Callable
 
 try:
     from collections import _tuplegetter
@@ -97,23 +95,8 @@ class Token(tuple):
 _NORM = itemgetter(5)  # Token.norm
 
 
-def _no_document() -> None:
-    return None
-
-
-#: A weak reference to the last Document whose tokens were made (see token_words).
-_last_document: Callable[[], "Document | None"] = _no_document
-
-
 def token_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
-    """The ``norm`` of every token of ``tokens`` and the set of them.
-
-    Dates and numbers both read them from a document's tokens, one after the other:
-    for the tokens of the last :class:`Document` made (still alive), they are read
-    once and kept on it."""
-    doc = _last_document()
-    if doc is not None and doc.__dict__.get("tokens") is tokens:
-        return doc._words()
+    """The ``norm`` of every token of ``tokens`` and the set of them."""
     norms = list(map(_NORM, tokens))
     return norms, set(norms)
 
@@ -161,19 +144,9 @@ class Document:
         if "_" in self.view.text:
             isword = [w or "_" in t for w, t in zip(isword, norms)]
         self._arrays = (vstarts, starts, isword)
-        self._norms: list[str] = norms
-        self._norm_set: set[str] | None = None
-        global _last_document
-        _last_document = weakref.ref(self)  # for token_words (not kept alive by it)
         # map(tuple.__new__, repeat(Token), rows) calls tuple.__new__ directly (cheaper than a partial)
         return list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
                                                           norms, isword)))
-
-    def _words(self) -> tuple[list[str], set[str]]:
-        """The norm of every token and the set of them (see :func:`token_words`)."""
-        if self._norm_set is None:
-            self._norm_set = set(self._norms)
-        return self._norms, self._norm_set
 
     @property
     def token_vstarts(self) -> list[int]:
