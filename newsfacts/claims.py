@@ -3,8 +3,9 @@
 The vocabulary and the rules live in ``rules/claims.toml`` (compiled once by
 :mod:`newsfacts.claims_vocab`). One Aho-Corasick pass finds the triggers and
 the words of saying; every other word class is looked up only around them
-(cached per written word), and clause marks, negations and hedges come from
-one regex per sentence. Each trigger hit goes to the mechanism its rule names:
+(cached per written word), and clause marks, negations and hedges are read
+from the words of a sentence, the forms each written word may begin cached
+too. Each trigger hit goes to the mechanism its rule names:
 
 - ``downed``: shootdowns — a trigger (أسقط، اعتراض، تدمير …) with aerial
   objects near it; coordinated groups (ثلاث مسيرات فوق تولا، وطائرتين فوق
@@ -34,9 +35,9 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
 from operator import itemgetter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
-from .claims_vocab import PUNCT_MARKS, Noun, Rule, Trig, Vocab, Word, vocab
+from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
 from .document import Document, proclitic_splits
 from .normalize import norm
 from .rules import RuleSet
@@ -155,8 +156,6 @@ class _Ctx:
         self.attr_verbs = sorted(set(self.attr_verbs))
         self._at: dict[int, list[tuple[int, Any, int]]] = {}
         self._marks: dict[int, dict[str, list[int]]] = {}
-        self._mark_flags: Any = None  # per token: may a span class form start there (see _mark_flags)
-        self._punct_marks: list[int] | None = None
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
         self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
@@ -401,33 +400,9 @@ class _Ctx:
         d: dict[str, list[int]] = {}
         if a >= b:
             return d
-        vs, ve = self.toks[a].vstart, self.toks[b - 1].vend
-        vstarts = self.vstarts
-        classes = self.voc.mark_classes
-        flags = self._mark_flags
-        if flags is None:
-            flags = self._mark_flags = _mark_flags(self.voc, self.toks)
-        if flags is False:
-            found = ((bisect_right(vstarts, m.start()) - 1, m)
-                     for m in self.voc.mark_re.finditer(self.doc.vtext, vs, ve))
-        else:
-            found = _marks_at(self.voc.mark_re.match, self.doc.vtext, vstarts, flags, a, b, ve)
-        for i, m in found:
-            for cls in classes.get(" ".join(m.group("w").split()), ()):
-                lst = d.setdefault(cls, [])
-                if not lst or lst[-1] != i:
-                    lst.append(i)
-        pm = self._punct_marks
-        if pm is None:  # the tokens that are punctuation marks of some class, once per document
-            pm = self._punct_marks = list(compress(range(self.ntoks),
-                                                   map(_PUNCT_MARK_CHARS.__contains__, map(_TOKEN_NORM, self.toks))))
-        lo, hi = bisect_left(pm, a), bisect_left(pm, b)
-        if lo < hi:
-            toks = self.toks
-            for cls, chars in PUNCT_MARKS.items():
-                found = [i for i in pm[lo:hi] if toks[i][5] in chars]
-                if found:
-                    d[cls] = sorted(set(d.get(cls, ())) | set(found)) if cls in d else found
+        for i, classes in _span_forms(self.voc, self.toks, a, b):
+            for cls in classes:
+                d.setdefault(cls, []).append(i)
         return d
 
     def clause_marks(self, k: int) -> tuple[list[int], list[int]]:
@@ -652,7 +627,6 @@ class _Ctx:
 _CACHE_MAX = 200_000  # distinct words remembered per vocabulary
 #: Word classes that end a claimant's noun phrase (see _Claimants.stop).
 _STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
-_PUNCT_MARK_CHARS = frozenset().union(*PUNCT_MARKS.values())
 _TOKEN_NORM = itemgetter(5)  # Token.norm
 
 
@@ -700,45 +674,32 @@ def _candidates(voc: Vocab, word: str) -> tuple:
     return r
 
 
-def _may_mark(firsts: frozenset[str], w: str) -> bool:
-    """May a span class form start on the word ``w``, after the proclitics و ف ب ل that
-    ``Vocab.mark_re`` allows? Its first word is then the rest of ``w``."""
-    if w in firsts:
-        return True
-    c0 = w[:1]
-    if c0 in "وفبل" and w[1:] in firsts:
-        return True
-    return c0 in "وف" and w[1:2] in ("ب", "ل") and w[2:] in firsts
+def _span_forms(voc: Vocab, toks: list, a: int, b: int) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """(token, classes) of the span class forms in tokens [a, b), in text order, not overlapping."""
+    firsts = list(map(voc.mark_starts.__getitem__, map(_TOKEN_NORM, toks[a:b])))
+    nxt = a
+    for i in compress(range(a, b), firsts):
+        if i >= nxt:
+            hit = _span_form_at(voc.mark_forms, firsts[i - a], toks, i, b)
+            if hit is not None:
+                nxt = hit[0]
+                yield i, hit[1]
 
 
-def _mark_flags(voc: Vocab, toks: list) -> Any:
-    """Per token, may ``voc.mark_re`` match at its start; False when the forms' first words
-    are not all whole words (then the regex scans the sentence itself)."""
-    firsts = voc.mark_firsts
-    if firsts is None:
-        return False
-    cache = voc.mark_cache
-    norms = list(map(_TOKEN_NORM, toks))
-    for w in set(norms).difference(cache):
-        if len(cache) < _CACHE_MAX:
-            cache[w] = _may_mark(firsts, w)
-    if len(cache) < _CACHE_MAX:
-        return list(map(cache.__getitem__, norms))
-    return [_may_mark(firsts, w) for w in norms]
-
-
-def _marks_at(match, vtext: str, vstarts: list[int], flags: list, a: int, b: int, ve: int):
-    """The matches of ``mark_re.finditer(vtext, vstarts[a], ve)`` with the token each starts
-    on, tried only at the word tokens of [a, b) where a form may start (a form starts on a
-    whole word, after a non-word character: at a token start)."""
-    last = 0
-    for i in compress(range(a, b), flags[a:b]):
-        p = vstarts[i]
-        if p >= last:
-            m = match(vtext, p, ve)
-            if m is not None:
-                last = m.end()
-                yield i, m
+def _span_form_at(forms: dict, firsts: tuple[str, ...], toks: list, i: int, b: int
+                  ) -> tuple[int, tuple[str, ...]] | None:
+    """(end token, classes) of the span class form at token ``i`` (ending by ``b``): the reading
+    with the most proclitics first (``firsts``), then the longest form."""
+    second = toks[i + 1][5] if i + 1 < b else None
+    for first in firsts:
+        single, longer = forms[first]
+        for rest, classes in longer.get(second, ()):
+            end = i + 2 + len(rest)
+            if not rest or (end <= b and tuple(map(_TOKEN_NORM, toks[i + 2:end])) == rest):
+                return end, classes
+        if single:
+            return i + 1, single
+    return None
 
 
 def _joiners(rules: RuleSet) -> frozenset[str]:

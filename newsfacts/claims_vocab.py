@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from .document import _NONWORD
 from .lexicon import Lexicon
 from .normalize import REMOVED, norm
-from .patterns import trie_regex
 from .rules import RuleError, RuleSet, checked_examples, require
 
 FILE = "claims.toml"
@@ -84,8 +83,7 @@ class Vocab:
     lexicon: Lexicon  # triggers and words of saying: scanned over the whole document
     forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]]  # first word -> (rest, entry, needs ة)
     rules: list[Rule]
-    mark_re: Any  # one regex over the normalized view for the span classes (clause marks, negations …)
-    mark_classes: dict[str, tuple[str, ...]]  # form (normalized, single spaces) -> its span classes
+    mark_forms: MarkForms  # span class forms (clause marks, negations …) by first word
     singulars: dict[str, frozenset[str]]  # noun class -> normalized singular forms
     units: dict[str, str]  # noun class -> unit
     noun_classes: frozenset[str]
@@ -93,10 +91,11 @@ class Vocab:
     #: What a written word can begin, per word: filled as documents are read (see claims._candidates).
     word_cache: dict = field(default_factory=dict)
     info_cache: dict = field(default_factory=dict)
-    #: First words of the span class forms (None: one is not a whole word), and per written
-    #: word whether a form may start on it (see claims._mark_flags).
-    mark_firsts: frozenset[str] | None = None
-    mark_cache: dict = field(default_factory=dict)
+    #: Per written word, the first words of span class forms it may begin (see mark_starts).
+    mark_starts: "WordCache" = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.mark_starts = WordCache(lambda w: mark_starts(self.mark_forms, w))
 
 
 def _plain(s: str) -> str:
@@ -193,17 +192,63 @@ MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "co
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
 
-def _mark_res(words: dict) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """One trie regex over the normalized view for every form of the span classes (with the
-    proclitics و ف ب ل before them), and the classes of each form."""
-    classes: dict[str, set[str]] = {}
+class WordCache(dict):
+    """Facts about a written word, computed on first sight by ``compute`` (a bounded cache:
+    past ``limit`` words they are computed again each time)."""
+
+    def __init__(self, compute: Callable[[str], Any], limit: int = 200_000) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, word: str) -> Any:
+        r = self.compute(word)
+        if len(self) < self.limit:
+            self[word] = r
+        return r
+
+
+#: A span class form by its first word: (its classes if the word alone is one, {second word:
+#: ((rest words, classes), …) longest first}).
+MarkForms = dict[str, tuple[tuple[str, ...], dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]]]
+
+
+def _mark_forms(words: dict) -> MarkForms:
+    """Every form of the span classes by its first word (a punctuation mark of PUNCT_MARKS is a
+    form of one token)."""
+    classes: dict[tuple[str, ...], set[str]] = {}
     for cls in MARKED:
         for f in words.get(cls, []):
-            key = " ".join(_NONWORD.sub(" ", norm(f)).split())
+            key = tuple(_NONWORD.sub(" ", norm(f)).split())
             if key:
                 classes.setdefault(key, set()).add(cls)
-    rx = re.compile(r"(?<!\w)(?P<p>[وف]?[بل]?)(?P<w>" + trie_regex(sorted(classes)) + r")(?!\w)")
-    return rx, {k: tuple(sorted(v)) for k, v in classes.items()}
+    for cls, chars in PUNCT_MARKS.items():
+        for ch in chars:
+            classes.setdefault((ch,), set()).add(cls)
+    single: dict[str, tuple[str, ...]] = {}
+    longer: dict[str, dict[str, list]] = {}
+    for key in sorted(classes, key=len, reverse=True):
+        cls = tuple(sorted(classes[key]))
+        if len(key) == 1:
+            single[key[0]] = cls
+        else:
+            longer.setdefault(key[0], {}).setdefault(key[1], []).append((key[2:], cls))
+    return {w: (single.get(w, ()), {w2: tuple(v) for w2, v in longer.get(w, {}).items()})
+            for w in single.keys() | longer.keys()}
+
+
+def mark_starts(forms: dict, word: str) -> tuple[str, ...]:
+    """First words of span class forms that the written ``word`` may begin, after the
+    proclitics و ف then ب ل: the longest proclitics first (a form is read with the most
+    proclitics it can take: وبعد is و + ب + عد if عد is a form)."""
+    splits = []
+    if word[:1] in ("و", "ف"):
+        if word[1:2] in ("ب", "ل"):
+            splits.append(word[2:])
+        splits.append(word[1:])
+    elif word[:1] in ("ب", "ل"):
+        splits.append(word[1:])
+    splits.append(word)
+    return tuple(w for w in splits if w in forms)
 
 
 def build(rules: RuleSet) -> Vocab:
@@ -296,11 +341,8 @@ def build(rules: RuleSet) -> Vocab:
                         continue
                     seen.add((v, dual))
                     lex.add(v, Trig(r.index, dual, definite), scan=True)
-    mark_re, mark_classes = _mark_res(words)
-    firsts = {k.split(" ")[0] for k in mark_classes}
     return Vocab(lexicon=lex.lexicon, forms=lex.forms, rules=compiled,
-                 mark_re=mark_re, mark_classes=mark_classes,
-                 mark_firsts=frozenset(firsts) if all(re.fullmatch(r"\w+", f) for f in firsts) else None,
+                 mark_forms=_mark_forms(words),
                  singulars={k: frozenset(v) for k, v in singulars.items()},
                  units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
 
