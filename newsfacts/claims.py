@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
 from operator import itemgetter
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
 from .document import Document, proclitic_splits
@@ -396,13 +396,26 @@ class _Ctx:
         return d.get(cls, _NONE)
 
     def _sentence_marks(self, k: int) -> dict[str, list[int]]:
+        """Where the span class forms of sentence ``k`` start, by class: in text order, not
+        overlapping, a form of several words before the one-word form it begins with."""
         a, b = self.sent_tok[k]
+        toks = self.toks
+        readings = list(map(self.voc.mark_readings.__getitem__, map(_TOKEN_NORM, toks[a:b])))
         d: dict[str, list[int]] = {}
-        if a >= b:
-            return d
-        for i, classes in _span_forms(self.voc, self.toks, a, b):
-            for cls in classes:
-                d.setdefault(cls, []).append(i)
+        nxt = a
+        for i in compress(range(a, b), readings):
+            if i < nxt:
+                continue
+            classes, longers = readings[i - a]
+            end = i + 1
+            if longers:
+                hit = _longer_mark(longers, toks, i, b)
+                if hit is not None:
+                    end, classes = hit
+            if classes:
+                nxt = end
+                for cls in classes:
+                    d.setdefault(cls, []).append(i)
         return d
 
     def clause_marks(self, k: int) -> tuple[list[int], list[int]]:
@@ -674,31 +687,17 @@ def _candidates(voc: Vocab, word: str) -> tuple:
     return r
 
 
-def _span_forms(voc: Vocab, toks: list, a: int, b: int) -> Iterator[tuple[int, tuple[str, ...]]]:
-    """(token, classes) of the span class forms in tokens [a, b), in text order, not overlapping."""
-    firsts = list(map(voc.mark_starts.__getitem__, map(_TOKEN_NORM, toks[a:b])))
-    nxt = a
-    for i in compress(range(a, b), firsts):
-        if i >= nxt:
-            hit = _span_form_at(voc.mark_forms, firsts[i - a], toks, i, b)
-            if hit is not None:
-                nxt = hit[0]
-                yield i, hit[1]
-
-
-def _span_form_at(forms: dict, firsts: tuple[str, ...], toks: list, i: int, b: int
-                  ) -> tuple[int, tuple[str, ...]] | None:
-    """(end token, classes) of the span class form at token ``i`` (ending by ``b``): the reading
-    with the most proclitics first (``firsts``), then the longest form."""
-    second = toks[i + 1][5] if i + 1 < b else None
-    for first in firsts:
-        single, longer = forms[first]
+def _longer_mark(longers: tuple[dict, ...], toks: list, i: int, b: int) -> tuple[int, tuple[str, ...]] | None:
+    """(end token, classes) of the first span class form of several words at token ``i``
+    (ending by ``b``): the forms of each reading of the word (see claims_vocab.mark_reading)."""
+    if i + 1 >= b:
+        return None
+    second = toks[i + 1][5]
+    for longer in longers:
         for rest, classes in longer.get(second, ()):
             end = i + 2 + len(rest)
-            if not rest or (end <= b and tuple(map(_TOKEN_NORM, toks[i + 2:end])) == rest):
+            if end <= b and tuple(map(_TOKEN_NORM, toks[i + 2:end])) == rest:
                 return end, classes
-        if single:
-            return i + 1, single
     return None
 
 

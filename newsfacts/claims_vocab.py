@@ -91,11 +91,11 @@ class Vocab:
     #: What a written word can begin, per word: filled as documents are read (see claims._candidates).
     word_cache: dict = field(default_factory=dict)
     info_cache: dict = field(default_factory=dict)
-    #: Per written word, the first words of span class forms it may begin (see mark_starts).
-    mark_starts: "WordCache" = field(init=False)
+    #: Per written word, the span class forms it may begin (see mark_reading).
+    mark_readings: "WordCache" = field(init=False)
 
     def __post_init__(self) -> None:
-        self.mark_starts = WordCache(lambda w: mark_starts(self.mark_forms, w))
+        self.mark_readings = WordCache(lambda w: mark_reading(self.mark_forms, w))
 
 
 def _plain(s: str) -> str:
@@ -236,10 +236,16 @@ def _mark_forms(words: dict) -> MarkForms:
             for w in single.keys() | longer.keys()}
 
 
-def mark_starts(forms: dict, word: str) -> tuple[str, ...]:
-    """First words of span class forms that the written ``word`` may begin, after the
-    proclitics و ف then ب ل: the longest proclitics first (a form is read with the most
-    proclitics it can take: وبعد is و + ب + عد if عد is a form)."""
+#: What a written word may begin of the span class forms: (the classes of the one-word form
+#: it is read as, the longer forms to try before it: {second word: ((rest words, classes), …)}
+#: per reading). None: no form.
+MarkReading = tuple[tuple[str, ...], tuple[dict, ...]]
+
+
+def mark_reading(forms: MarkForms, word: str) -> MarkReading | None:
+    """The span class forms the written ``word`` may begin, read as the trie regex
+    ``[وف]?[بل]?(form)`` reads it: with the most proclitics it can take first (وبعد is
+    و + ب + عد if عد is a form), then the longest form."""
     splits = []
     if word[:1] in ("و", "ف"):
         if word[1:2] in ("ب", "ل"):
@@ -248,7 +254,14 @@ def mark_starts(forms: dict, word: str) -> tuple[str, ...]:
     elif word[:1] in ("ب", "ل"):
         splits.append(word[1:])
     splits.append(word)
-    return tuple(w for w in splits if w in forms)
+    longers = []
+    for first in splits:
+        single, longer = forms.get(first, ((), {}))
+        if longer:
+            longers.append(longer)
+        if single:
+            return single, tuple(longers)
+    return ((), tuple(longers)) if longers else None
 
 
 def build(rules: RuleSet) -> Vocab:
