@@ -35,6 +35,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
 from operator import itemgetter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
@@ -47,6 +48,8 @@ _TERMINAL = ".!?؟:"
 _VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_thousands", "millions", "several"}
 _NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
 _COMMAS = {"،", ",", "؛", ";"}
+_NONBLANK = re.compile(r"\S")  # (re's \s is what str.strip strips)
+_INF = float("inf")
 _DATELINE_AGENCY = re.compile(r"^\s*[(\[][^)\]\n]{1,30}[)\]]")
 _LOCATIVE = {norm(w) for w in ("في", "إلى", "لدى", "داخل", "قرب")}
 _BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
@@ -376,7 +379,7 @@ class _Ctx:
             return False
         ls = t.rfind("\n", 0, s) + 1
         le = t.find("\n", e)
-        if (le < 0 or not t[le:].strip()) and t[:ls].strip():
+        if (le < 0 or not _NONBLANK.search(t, le)) and _NONBLANK.search(t, 0, ls):
             return False  # the last line: no story follows it (often a cut-off paragraph)
         if le < 0:
             le = len(t)
@@ -441,7 +444,9 @@ class _Ctx:
     def in_denial(self, t: int) -> bool:
         """Is token ``t`` inside what a denial denies?"""
         d = self.denied
-        j = bisect_right(d, (t, float("inf")))
+        if not d:
+            return False
+        j = bisect_right(d, (t, _INF))
         return any(s <= t < e for s, e in d[max(0, j - 4):j])
 
     def is_boundary(self, i: int) -> bool:
@@ -483,15 +488,23 @@ class _Ctx:
         return [m for m in self.mentions[lo:hi] if m.kind in kinds]
 
     def places_in(self, a: int, b: int) -> list[_Mention]:
-        lo = bisect_left(self.place_ts, a)
-        hi = bisect_left(self.place_ts, b)
-        return [m for m in self.places[lo:hi] if m.ts not in self.speaker_toks and not self.dateline(m)]
+        """The places named in tokens [a, b), but not where the report was filed or who speaks."""
+        places, ts = self._event_places
+        found = places[bisect_left(ts, a):bisect_left(ts, b)]
+        speakers = self.speaker_toks
+        return [m for m in found if m.ts not in speakers] if speakers and found else found
+
+    @cached_property
+    def _event_places(self) -> tuple[list[_Mention], list[int]]:
+        """The places that are not a dateline, and their first tokens."""
+        places = [m for m in self.places if not self.dateline(m)]
+        return places, [m.ts for m in places]
 
     def dateline(self, m: _Mention) -> bool:
         """A place that opens a line before a dash (الرباط - …، إسلام آباد (رويترز) - …): where it was filed."""
         t = self.doc.text
         ls = t.rfind("\n", 0, m.start) + 1
-        if t[ls:m.start].strip():
+        if _NONBLANK.search(t, ls, m.start):
             return False
         rest = t[m.end:m.end + 40]
         rest = _DATELINE_AGENCY.sub("", rest, count=1)
@@ -1110,6 +1123,7 @@ class _Finder:
         self.cands: list[_Cand] = []
         self.rank = 6
         self.same_type: dict[tuple[int, str], list[int]] = {}
+        self._sent_places: dict[int, frozenset[str]] = {}
 
     # -- shared helpers ---------------------------------------------------------
 
@@ -1404,10 +1418,15 @@ class _Finder:
         c = self.c
         k = c.tok_sent[t]
         clause = bisect_left(c.marks(k, "boundaries"), t)
-        a, b = c.sentence_range(t)
-        places = frozenset(norm(m.name) for m in c.places_in(a, b))
         return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=c.is_headline(k), clause=clause,
-                     sent_places=places)
+                     sent_places=self.sentence_places(k))
+
+    def sentence_places(self, k: int) -> frozenset[str]:
+        """Normalized names of the (event) places named in sentence ``k``."""
+        places = self._sent_places.get(k)
+        if places is None:
+            places = self._sent_places[k] = frozenset(norm(m.name) for m in self.c.places_in(*self.c.sent_tok[k]))
+        return places
 
     def claimant(self, t: int, type_: str) -> str | None:
         return self.cl.for_claim(t, self.same_type.get((self.c.tok_sent[t], type_), []))
@@ -2148,7 +2167,7 @@ def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, d
     from .knowledge import knowledge
 
     voc = vocab(rules)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():
         return []
     ctx = _Ctx(doc, voc, entities, numbers, dates, rules)
     if ctx.empty or not ctx.trig_hits:
