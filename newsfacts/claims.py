@@ -39,7 +39,7 @@ from functools import cached_property
 from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
-from .document import Document, proclitic_splits
+from .document import Document, Token, proclitic_splits
 from .normalize import norm
 from .rules import RuleSet
 
@@ -128,8 +128,8 @@ class _Ctx:
         self.trig_by_tok: dict[int, list[tuple[int, Trig]]] = {}
         self.attr_pos: list[int] = []
         self.attr_verbs: list[int] = []
-        matches = voc.lexicon.scan(doc)
-        if not any(isinstance(e, Trig) for m in matches for e in m.entries):
+        hits = _scan(voc, doc)
+        if not any(isinstance(e, Trig) for _, _, e in hits):
             self.empty = True
             return
         self.empty = False
@@ -140,21 +140,15 @@ class _Ctx:
             self.isword = [scan[v] != " " for v in self.vstarts]
         else:
             self.isword = doc.token_isword
-        for m in matches:
-            i = bisect_right(self.vstarts, m.vstart) - 1
-            j = bisect_right(self.vstarts, m.vend - 1)
-            if i < 0:
-                continue
-            for e in m.entries:
-                if isinstance(e, Trig):
-                    self.trig_hits.append((i, j, e))
-                    self.trig_types.setdefault(i, set()).add(voc.rules[e.rule].type)
-                    self.trig_by_tok.setdefault(i, []).append((j, e))
-                else:
-                    self.attr_pos.append(i)
-                    if e.cls == "attribution_verbs":
-                        self.attr_verbs.append(i)
-        self.trig_hits.sort(key=lambda h: (h[0], -h[1]))
+        for i, j, e in hits:
+            if isinstance(e, Trig):
+                self.trig_hits.append((i, j, e))
+                self.trig_types.setdefault(i, set()).add(voc.rules[e.rule].type)
+                self.trig_by_tok.setdefault(i, []).append((j, e))
+            else:
+                self.attr_pos.append(i)
+                if e.cls == "attribution_verbs":
+                    self.attr_verbs.append(i)
         self.attr_pos = sorted(set(self.attr_pos))
         self.attr_verbs = sorted(set(self.attr_verbs))
         self._at: dict[int, list[tuple[int, Any, int]]] = {}
@@ -654,6 +648,8 @@ _CACHE_MAX = 200_000  # distinct words remembered per vocabulary
 #: Word classes that end a claimant's noun phrase (see _Claimants.stop).
 _STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
 _TOKEN_NORM = itemgetter(5)  # Token.norm
+_SCAN_ORDER = itemgetter(0, 1, 2, 3)
+_PIECE = re.compile(r"[^\W_]+")  # a word of the scan: letters and digits
 
 
 def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
@@ -698,6 +694,53 @@ def _candidates(voc: Vocab, word: str) -> tuple:
         if len(cache) < _CACHE_MAX:
             cache[word] = r
     return r
+
+
+def _scan(voc: Vocab, doc: Document) -> list[tuple[int, int, Any]]:
+    """(first token, token after the last, entry) of every trigger and word of saying in
+    ``doc``, as the entity lexicon's scan would find them (whole words, proclitics before
+    the first), ordered by first token, the longest first."""
+    toks = _scan_tokens(doc)
+    readings = list(map(voc.scan_readings.__getitem__, map(_TOKEN_NORM, toks)))
+    found = []
+    for p in compress(range(len(toks)), readings):
+        for _, form in readings[p]:
+            q = _scan_rest(toks, p, form.rest)
+            if q is not None and (not form.taa or doc.text[toks[q][2] - 1] == "ة"):
+                found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
+    found.sort(key=_SCAN_ORDER)
+    return [(i, -j, e) for i, j, _, _, entries in found for e in entries]
+
+
+def _scan_tokens(doc: Document) -> list:
+    """The tokens, but a word with "_" in it as its pieces between the "_" (the scan's words)."""
+    toks = doc.tokens
+    if "_" not in doc.vtext:
+        return toks
+    out = []
+    orig = doc.view.orig
+    for t in toks:
+        if "_" not in t[5]:
+            out.append(t)
+            continue
+        for m in _PIECE.finditer(t[5]):
+            vs, ve = t[3] + m.start(), t[3] + m.end()
+            out.append(Token(t[0], orig(vs), orig(ve - 1) + 1, vs, ve, m.group(), True))
+    return out
+
+
+def _scan_rest(toks: list, p: int, rest: tuple[str, ...]) -> int | None:
+    """The token of the last word of a form whose first word is token ``p`` and whose other
+    words are ``rest``, each one character (a blank or a mark) after the one before; else None."""
+    n = len(toks)
+    for w in rest:
+        k = p + 1
+        if k < n and not toks[k][6]:
+            k += 1
+        if k >= n or toks[k][5] != w or toks[k][3] != toks[p][4] + 1:
+            return None
+        p = k
+    return p
 
 
 def _longer_mark(longers: tuple[dict, ...], toks: list, i: int, b: int) -> tuple[int, tuple[str, ...]] | None:

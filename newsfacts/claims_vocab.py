@@ -1,10 +1,11 @@
 """The claim vocabulary of ``rules/claims.toml``, compiled once per rule set.
 
-One :class:`~newsfacts.lexicon.Lexicon` holds every form the claim
-mechanisms look for: rule triggers, countable nouns (with derived dual,
-accusative and definite forms) and word classes. A document is scanned once
-(Aho-Corasick, proclitics handled by the lexicon) and the mechanisms in
-:mod:`newsfacts.claims` only look at the words around the hits.
+One table holds every form the claim mechanisms look for, by its first word:
+rule triggers, countable nouns (with derived dual, accusative and definite
+forms) and word classes. A document's words are looked up once for the
+triggers and the words of saying (what each written word may begin is cached
+per word, proclitics read as the entity lexicon reads them) and the
+mechanisms in :mod:`newsfacts.claims` only look at the words around the hits.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from .document import _NONWORD
-from .lexicon import Lexicon
+from .lexicon import PROCLITICS
 from .normalize import REMOVED, norm
 from .rules import RuleError, RuleSet, checked_examples, require
 
@@ -80,7 +81,8 @@ SCANNED_WORDS = frozenset({"attribution_verbs", "attribution_preps"})
 
 @dataclass
 class Vocab:
-    lexicon: Lexicon  # triggers and words of saying: scanned over the whole document
+    #: Triggers and words of saying, by first word: looked up at every word of a document.
+    scan_forms: dict[str, tuple[ScanForm, ...]]
     forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]]  # first word -> (rest, entry, needs ة)
     rules: list[Rule]
     mark_forms: MarkForms  # span class forms (clause marks, negations …) by first word
@@ -94,8 +96,12 @@ class Vocab:
     #: Per written word, the span class forms it may begin (see mark_reading).
     mark_readings: "WordCache" = field(init=False)
 
+    #: Per written word, the triggers and words of saying it may begin (see scan_reading).
+    scan_readings: "WordCache" = field(init=False)
+
     def __post_init__(self) -> None:
         self.mark_readings = WordCache(lambda w: mark_reading(self.mark_forms, w))
+        self.scan_readings = WordCache(lambda w: scan_reading(self.scan_forms, w))
 
 
 def _plain(s: str) -> str:
@@ -158,13 +164,25 @@ def _check_rule(rule: dict, nouns: set[str], words: set[str]) -> None:
                     f"every expected claim needs a 'type' (one of {TYPES})")
 
 
+@dataclass(frozen=True, slots=True)
+class ScanForm:
+    """A trigger or a word of saying as the document scan reads it (see scan_reading)."""
+
+    rest: tuple[str, ...]  # the words after the first
+    length: int  # characters from the first word's start (at one place the longer form comes first)
+    entries: tuple[Any, ...]
+    taa: bool  # every spelling listed ends in ة (the written word must too: بلده is not بلدة)
+    assimilated: bool  # a form in ال written ل after a ل (للكرملين): only after a proclitic ending in ل
+
+
 class _Forms:
-    """Every form, for lookups at a token; the scanned ones also go to the Aho-Corasick lexicon."""
+    """Every form, for lookups at a token; the scanned ones (triggers, words of saying) also
+    for the document scan, as the entity lexicon would hold them."""
 
     def __init__(self) -> None:
-        self.lexicon = Lexicon()
         self.forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]] = {}
-        self._entries: dict[str, list[Any]] = {}
+        self._scanned: dict[str, list[Any]] = {}  # form (normalized, single spaces) -> entries
+        self._scanned_taa: dict[str, bool] = {}
 
     def add(self, form: str, entry: Any, scan: bool = False) -> None:
         words = _NONWORD.sub(" ", norm(form)).split()
@@ -172,17 +190,42 @@ class _Forms:
             return
         taa = REMOVED.sub("", form).rstrip().endswith("ة")
         self.forms.setdefault(words[0], []).append((tuple(words[1:]), entry, taa))
-        self._entries.setdefault(" ".join(words), []).append(entry)
         if scan:
-            self.lexicon.add(form, entry)
+            key = " ".join(words)
+            self._scanned.setdefault(key, []).append(entry)
+            self._scanned_taa[key] = self._scanned_taa.get(key, True) and taa
 
-    def entries(self):
-        return self._entries.items()
+    def scan_forms(self) -> dict[str, tuple[ScanForm, ...]]:
+        """The scanned forms by first word, with ل + ال written لل as a form of its own."""
+        out: dict[str, list[ScanForm]] = {}
+
+        def put(written: str, key: str, assimilated: bool) -> None:
+            first, *rest = written.split(" ")
+            out.setdefault(first, []).append(ScanForm(tuple(rest), len(written), tuple(self._scanned[key]),
+                                                      self._scanned_taa[key], assimilated))
+
+        for key in self._scanned:
+            put(key, key, False)
+            if key.startswith("ال") and len(key) > 3 and "ل" + key[2:] not in self._scanned:
+                put("ل" + key[2:], key, True)
+        return {w: tuple(v) for w, v in out.items()}
 
 
-def _alternation(forms: list[str]) -> str:
-    keys = sorted({" ".join(_NONWORD.sub(" ", norm(f)).split()) for f in forms if f.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(k).replace("\\ ", r"\s+") for k in keys if k)
+_LONGEST_PROCLITICS = max(map(len, PROCLITICS))
+
+
+def scan_reading(forms: dict[str, tuple[ScanForm, ...]], word: str) -> tuple[tuple[int, ScanForm], ...]:
+    """The scanned forms the written ``word`` may begin: (length of the proclitics before
+    the form, form), the proclitics one of PROCLITICS."""
+    out = []
+    for plen in range(min(_LONGEST_PROCLITICS + 1, len(word))):
+        prefix = word[:plen]
+        if prefix not in PROCLITICS:
+            continue
+        for f in forms.get(word[plen:], ()):
+            if not f.assimilated or prefix.endswith("ل"):
+                out.append((plen, f))
+    return tuple(out)
 
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
@@ -354,7 +397,7 @@ def build(rules: RuleSet) -> Vocab:
                         continue
                     seen.add((v, dual))
                     lex.add(v, Trig(r.index, dual, definite), scan=True)
-    return Vocab(lexicon=lex.lexicon, forms=lex.forms, rules=compiled,
+    return Vocab(scan_forms=lex.scan_forms(), forms=lex.forms, rules=compiled,
                  mark_forms=_mark_forms(words),
                  singulars={k: frozenset(v) for k, v in singulars.items()},
                  units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
