@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -717,15 +717,17 @@ def _scan_tokens(doc: Document) -> list:
     toks = doc.tokens
     if "_" not in doc.vtext:
         return toks
-    out = []
+    out: list = []
+    last = 0
     orig = doc.view.orig
-    for t in toks:
-        if "_" not in t[5]:
-            out.append(t)
-            continue
+    for i in compress(range(len(toks)), map(str.__contains__, map(_TOKEN_NORM, toks), repeat("_"))):
+        out += toks[last:i]
+        t = toks[i]
         for m in _PIECE.finditer(t[5]):
             vs, ve = t[3] + m.start(), t[3] + m.end()
             out.append(Token(t[0], orig(vs), orig(ve - 1) + 1, vs, ve, m.group(), True))
+        last = i + 1
+    out += toks[last:]
     return out
 
 
