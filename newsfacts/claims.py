@@ -33,12 +33,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from .claims_vocab import Noun, Rule, Trig, Vocab, Word, vocab
+from .claims_vocab import Noun, Rule, Trig, Vocab, Word, WordFacts, vocab
 from .document import Document, Token, proclitic_splits
 from .normalize import norm
 from .rules import RuleSet
@@ -128,7 +128,9 @@ class _Ctx:
         self.trig_by_tok: dict[int, list[tuple[int, Trig]]] = {}
         self.attr_pos: list[int] = []
         self.attr_verbs: list[int] = []
-        hits = _scan(voc, doc)
+        # what each written word may begin (cached per word)
+        self._facts: list[WordFacts] = list(map(voc.facts.__getitem__, map(_TOKEN_NORM, self.toks)))
+        hits = _scan(voc, doc, self._facts)
         if not any(isinstance(e, Trig) for _, _, e in hits):
             self.empty = True
             return
@@ -155,8 +157,10 @@ class _Ctx:
         self._marks: dict[int, dict[str, list[int]]] = {}
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
-        self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
-        self._nc: dict[int, dict[str, tuple[str, bool, int]]] = {}
+        # per token, its word classes and noun classes (ends relative to it): None until
+        # looked at (see _index) if they depend on where it stands
+        self._wc: list[dict[str, tuple[int, Any]] | None] = list(map(_TOKEN_WORDS, self._facts))
+        self._nc: list[dict[str, tuple[str, bool, int]] | None] = list(map(_TOKEN_NOUNS, self._facts))
         # Sentences as token ranges.
         self.sents = doc.sentences
         self.sent_tok = [(bisect_left(self.starts, s), bisect_left(self.starts, e)) for s, e in self.sents]
@@ -221,14 +225,16 @@ class _Ctx:
         if r is not None:
             return r
         r = []
-        if 0 <= i < len(self.toks) and self.isword[i]:
-            toks = self.toks
-            cands = _candidates(self.voc, toks[i].norm)
-            if cands:
-                isword, n = self.isword, len(toks)
-                for plen, rest, entry, taa in cands:
+        if 0 <= i < self.ntoks and self.isword[i]:
+            forms = self._facts[i].forms
+            if forms:
+                toks, isword, n = self.toks, self.isword, self.ntoks
+                second = self._next_form_word(i)
+                for plen, rest, entry, taa in forms:
                     end = i + 1
                     if rest:
+                        if rest[0] != second:
+                            continue
                         j = i + 1
                         for w in rest:
                             while j < n and not isword[j] and toks[j].norm in "-–":
@@ -248,23 +254,23 @@ class _Ctx:
         self._at[i] = r
         return r
 
-    def _index(self, i: int) -> tuple[dict, dict]:
-        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``).
+    def _next_form_word(self, i: int) -> str | None:
+        """The word after token ``i`` that a form of several words would go on with (over dashes)."""
+        toks, isword, j = self.toks, self.isword, i + 1
+        while j < self.ntoks and not isword[j] and toks[j].norm in "-–":
+            j += 1
+        return toks[j].norm if j < self.ntoks else None
 
-        What a single word is does not depend on where it stands, so that part is cached per
-        written word; forms of several words are checked at the token."""
-        if i < 0 or i >= self.ntoks or not self.isword[i]:
-            wd0: dict = {}
-            nd0: dict = {}
-            self._wc[i], self._nc[i] = wd0, nd0
-            return wd0, nd0
-        tok = self.toks[i]
-        w = tok[5]
-        # (only a word ending in ه can be a form written with ة: see _word_info)
-        taa = w[-1] == "ه" and self.doc.text[tok[2] - 1] == "ة"
-        r = self.voc.info_cache.get((w, taa))
-        wd, nd, multi = _word_info(self.voc, w, taa) if r is None else r
-        if multi:
+    def _index(self, i: int) -> tuple[dict, dict]:
+        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``), for
+        a word whose one-word forms need a look at its ة or that may begin a form of several
+        words (what it is alone is cached per written word)."""
+        f = self._facts[i]
+        if f.taa is not None and self.doc.text[self.toks[i].end - 1] == "ة":
+            wd, nd = f.taa
+        else:
+            wd, nd = f.words, f.nouns
+        if f.seconds and self.isword[i]:
             wd, nd = dict(wd), dict(nd)
             for end, e, _ in self.at(i):
                 if end > i + 1:
@@ -276,31 +282,40 @@ class _Ctx:
         self._nc[i] = nd
         return wd, nd
 
+    def words_at(self, i: int) -> dict[str, tuple[int, Any]]:
+        """The word classes of the forms at token ``i``: class -> (length in tokens, value)."""
+        if not 0 <= i < self.ntoks:
+            return _NO_CLASSES
+        d = self._wc[i]
+        return self._index(i)[0] if d is None else d
+
     def word(self, i: int, cls: str) -> int | None:
         """End token of a word-class form starting at token ``i``, else None."""
-        d = self._wc.get(i)
-        if d is None:
-            d = self._index(i)[0]
-        h = d.get(cls)
-        return i + h[0] if h else None
+        if 0 <= i < self.ntoks:
+            d = self._wc[i]
+            if d is None:
+                d = self._index(i)[0]
+            h = d.get(cls)
+            if h:
+                return i + h[0]
+        return None
 
     def word_value(self, i: int, cls: str) -> tuple[int, Any] | None:
-        d = self._wc.get(i)
-        if d is None:
-            d = self._index(i)[0]
-        h = d.get(cls)
+        h = self.words_at(i).get(cls)
         return (i + h[0], h[1]) if h else None
 
     def noun(self, i: int, cls: str) -> tuple[str, bool, int] | None:
         """(number, definite, end token) of a noun of ``cls`` at token ``i``."""
-        d = self._nc.get(i)
+        if not 0 <= i < self.ntoks:
+            return None
+        d = self._nc[i]
         if d is None:
             d = self._index(i)[1]
         if cls in d:
             h = d[cls]
             return (h[0], h[1], i + h[2]) if h else None
         r = None
-        if 0 <= i < len(self.toks) and self.isword[i] and cls in self.voc.singulars:
+        if self.isword[i] and cls in self.voc.singulars:
             w = self.toks[i].norm
             if len(w) > 3 and (w.endswith("ين") or w.endswith("ان")):
                 from .numbers import dual_singulars
@@ -397,7 +412,7 @@ class _Ctx:
         overlapping, a form of several words before the one-word form it begins with."""
         a, b = self.sent_tok[k]
         toks = self.toks
-        readings = list(map(self.voc.mark_readings.__getitem__, map(_TOKEN_NORM, toks[a:b])))
+        readings = list(map(_MARK, self._facts[a:b]))
         d: dict[str, list[int]] = {}
         nxt = a
         for i in compress(range(a, b), readings):
@@ -644,64 +659,26 @@ class _Ctx:
         return self.rules.compiled("claims_joiners", _joiners)
 
 
-_CACHE_MAX = 200_000  # distinct words remembered per vocabulary
 #: Word classes that end a claimant's noun phrase (see _Claimants.stop).
 _STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
 _TOKEN_NORM = itemgetter(5)  # Token.norm
+_SCAN = attrgetter("scan")
+_MARK = attrgetter("mark")
+_TOKEN_WORDS = attrgetter("token_words")
+_TOKEN_NOUNS = attrgetter("token_nouns")
+_NO_CLASSES: dict = {}
 _SCAN_ORDER = itemgetter(0, 1, 2, 3)
 _PIECE = re.compile(r"[^\W_]+")  # a word of the scan: letters and digits
 
 
-def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
-    """Single-word classes of a written word: ({class: (1, value)}, {class: (number, definite, 1)},
-    whether some form of several words starts with it)."""
-    cache = voc.info_cache
-    key = (word, taa)
-    r = cache.get(key)
-    if r is None:
-        wd: dict[str, tuple[int, Any]] = {}
-        nd: dict[str, Any] = {}
-        multi = False
-        for _plen, rest, entry, needs_taa in _candidates(voc, word):
-            if rest:
-                multi = True
-                continue
-            if needs_taa and not taa:
-                continue
-            if isinstance(entry, Word):
-                wd.setdefault(entry.cls, (1, entry.value))
-            elif isinstance(entry, Noun):
-                nd.setdefault(entry.cls, (entry.number, entry.definite, 1))
-        r = (wd, nd, multi)
-        if len(cache) < _CACHE_MAX:
-            cache[key] = r
-    return r
-
-
-def _candidates(voc: Vocab, word: str) -> tuple:
-    """Forms a written word may begin, per proclitic reading: (proclitic length, rest words, entry, needs ة).
-
-    Words repeat, so this is cached per vocabulary and word."""
-    cache = voc.word_cache
-    r = cache.get(word)
-    if r is None:
-        out = []
-        forms = voc.forms
-        for prefix, stem in proclitic_splits(word):
-            for rest, entry, taa in forms.get(stem, ()):
-                out.append((len(prefix), rest, entry, taa))
-        r = tuple(out)
-        if len(cache) < _CACHE_MAX:
-            cache[word] = r
-    return r
-
-
-def _scan(voc: Vocab, doc: Document) -> list[tuple[int, int, Any]]:
+def _scan(voc: Vocab, doc: Document, facts: list[WordFacts]) -> list[tuple[int, int, Any]]:
     """(first token, token after the last, entry) of every trigger and word of saying in
-    ``doc``, as the entity lexicon's scan would find them (whole words, proclitics before
-    the first), ordered by first token, the longest first."""
+    ``doc`` (``facts``: of its tokens), as the entity lexicon's scan would find them (whole
+    words, proclitics before the first), ordered by first token, the longest first."""
     toks = _scan_tokens(doc)
-    readings = list(map(voc.scan_readings.__getitem__, map(_TOKEN_NORM, toks)))
+    if toks is not doc.tokens:
+        facts = list(map(voc.facts.__getitem__, map(_TOKEN_NORM, toks)))
+    readings = list(map(_SCAN, facts))
     found = []
     for p in compress(range(len(toks)), readings):
         for _, form in readings[p]:
@@ -816,10 +793,7 @@ class _Claimants:
         w = c.norm(i)
         if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
-        d = c._wc.get(i)
-        if d is None:
-            d = c._index(i)[0]
-        if not d.keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
+        if not c.words_at(i).keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
             return True
         return c.is_boundary(i) or c.is_trigger(i)
 

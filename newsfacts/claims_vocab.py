@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .document import _NONWORD
+from .document import _NONWORD, proclitic_splits
 from .lexicon import PROCLITICS
 from .normalize import REMOVED, norm
 from .rules import RuleError, RuleSet, checked_examples, require
@@ -90,18 +90,11 @@ class Vocab:
     units: dict[str, str]  # noun class -> unit
     noun_classes: frozenset[str]
     word_classes: frozenset[str] = field(default_factory=frozenset)
-    #: What a written word can begin, per word: filled as documents are read (see claims._candidates).
-    word_cache: dict = field(default_factory=dict)
-    info_cache: dict = field(default_factory=dict)
-    #: Per written word, the span class forms it may begin (see mark_reading).
-    mark_readings: "WordCache" = field(init=False)
-
-    #: Per written word, the triggers and words of saying it may begin (see scan_reading).
-    scan_readings: "WordCache" = field(init=False)
+    #: What each written word may begin: filled as documents are read (see word_facts).
+    facts: "WordCache" = field(init=False)
 
     def __post_init__(self) -> None:
-        self.mark_readings = WordCache(lambda w: mark_reading(self.mark_forms, w))
-        self.scan_readings = WordCache(lambda w: scan_reading(self.scan_forms, w))
+        self.facts = WordCache(lambda w: word_facts(self, w))
 
 
 def _plain(s: str) -> str:
@@ -233,6 +226,53 @@ MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "co
           "remote", "illness", "military", "natural_death", "natural_forces")
 #: Punctuation tokens that count as marks of a class.
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
+
+
+@dataclass(frozen=True, slots=True)
+class WordFacts:
+    """What a written (normalized) word may begin, wherever it stands: cached per word."""
+
+    scan: tuple[tuple[int, ScanForm], ...]  # triggers and words of saying (see scan_reading)
+    mark: MarkReading | None  # span class forms (see mark_reading)
+    #: every form, per proclitic reading (document.proclitic_splits): (proclitic length,
+    #: rest words, entry, needs ة)
+    forms: tuple[tuple[int, tuple[str, ...], Any, bool], ...]
+    seconds: frozenset[str]  # the second words of its forms of several words
+    words: dict[str, tuple[int, Any]]  # its one-word word classes: class -> (1, value)
+    nouns: dict[str, Any]  # its one-word noun classes: class -> (number, definite, 1)
+    taa: tuple[dict, dict] | None  # (words, nouns) when it is written with a final ة, if others
+    #: words and nouns if they are all a token of this word is (no ة to check, no form of
+    #: several words that may start on it), else None
+    token_words: dict[str, tuple[int, Any]] | None
+    token_nouns: dict[str, Any] | None
+
+
+def word_facts(voc: Vocab, word: str) -> WordFacts:
+    """The facts of a written word (call through ``voc.facts``, which caches them)."""
+    forms = tuple((len(prefix), rest, entry, taa) for prefix, stem in proclitic_splits(word)
+                  for rest, entry, taa in voc.forms.get(stem, ()))
+    words, nouns = _one_word(forms, False)
+    taa = _one_word(forms, True) if any(needs and not rest for _, rest, _, needs in forms) else None
+    seconds = frozenset(rest[0] for _, rest, _, _ in forms if rest)
+    fixed = not seconds and taa is None
+    return WordFacts(scan=scan_reading(voc.scan_forms, word), mark=mark_reading(voc.mark_forms, word),
+                     forms=forms, seconds=seconds, words=words, nouns=nouns, taa=taa,
+                     token_words=words if fixed else None, token_nouns=nouns if fixed else None)
+
+
+def _one_word(forms: tuple, taa: bool) -> tuple[dict, dict]:
+    """Word classes and noun classes of the one-word ``forms`` (the first of a class), for the
+    word written with a final ة or not."""
+    words: dict[str, tuple[int, Any]] = {}
+    nouns: dict[str, Any] = {}
+    for _, rest, entry, needs_taa in forms:
+        if rest or (needs_taa and not taa):
+            continue
+        if isinstance(entry, Word):
+            words.setdefault(entry.cls, (1, entry.value))
+        elif isinstance(entry, Noun):
+            nouns.setdefault(entry.cls, (entry.number, entry.definite, 1))
+    return words, nouns
 
 
 class WordCache(dict):
