@@ -130,18 +130,20 @@ class _Ctx:
         self.attr_verbs: list[int] = []
         # what each written word may begin (cached per word)
         self._facts: list[WordFacts] = list(map(voc.facts.__getitem__, map(_TOKEN_NORM, self.toks)))
-        hits = _scan(voc, doc, self._facts)
+        underscored = _underscored(doc)
+        hits = _scan(voc, doc, self._facts, underscored)
         if not any(isinstance(e, Trig) for _, _, e in hits):
             self.empty = True
             return
         self.empty = False
         self.starts = doc.token_starts
         n = len(self.toks)
-        if "_" in doc.vtext:
-            scan = doc.scan  # the view with every non-word character blanked (and "_")
-            self.isword = [scan[v] != " " for v in self.vstarts]
-        else:
-            self.isword = doc.token_isword
+        self.isword = doc.token_isword
+        if underscored:  # a word that starts with "_" is none (as in the scan, where "_" is a blank)
+            self.isword = list(self.isword)
+            for i in underscored:
+                if self.toks[i][5][0] == "_":
+                    self.isword[i] = False
         for i, j, e in hits:
             if isinstance(e, Trig):
                 self.trig_hits.append((i, j, e))
@@ -226,33 +228,38 @@ class _Ctx:
             return r
         r = []
         if 0 <= i < self.ntoks and self.isword[i]:
-            forms = self._facts[i].forms
-            if forms:
-                toks, isword, n = self.toks, self.isword, self.ntoks
-                second = self._next_form_word(i)
-                for plen, rest, entry, taa in forms:
-                    end = i + 1
-                    if rest:
-                        if rest[0] != second:
-                            continue
-                        j = i + 1
-                        for w in rest:
-                            while j < n and not isword[j] and toks[j].norm in "-–":
-                                j += 1
-                            if j >= n or toks[j].norm != w:
-                                break
-                            j += 1
-                        else:
-                            end = j
-                        if end == i + 1:
-                            continue
-                    if taa and self.doc.text[toks[end - 1].end - 1] != "ة":
-                        continue
-                    r.append((end, entry, toks[i].vstart + plen))
+            f = self._facts[i]
+            vstart = self.toks[i].vstart
+            longer = f.longer.get(self._next_form_word(i)) if f.longer else None
+            if longer:
+                for plen, rest, entry, taa in longer:
+                    end = self._form_end(i, rest)
+                    if end is not None and (not taa or self._taa(end - 1)):
+                        r.append((end, entry, vstart + plen))
                 if len(r) > 1:
-                    r.sort(key=lambda h: -h[0])
+                    r.sort(key=_FIRST, reverse=True)  # (stable: equal ends keep their order)
+            if f.singles:
+                taa_here = self._taa(i)
+                r += [(i + 1, entry, vstart + plen) for plen, entry, taa in f.singles if taa_here or not taa]
         self._at[i] = r
         return r
+
+    def _taa(self, i: int) -> bool:
+        """Is token ``i`` written with a final ة?"""
+        return self.doc.text[self.toks[i].end - 1] == "ة"
+
+    def _form_end(self, i: int, rest: tuple[str, ...]) -> int | None:
+        """The end token of a form whose first word is token ``i`` and whose next words are
+        ``rest`` (dashes may stand between), else None."""
+        toks, isword, n = self.toks, self.isword, self.ntoks
+        j = i + 1
+        for w in rest:
+            while j < n and not isword[j] and toks[j].norm in "-–":
+                j += 1
+            if j >= n or toks[j].norm != w:
+                return None
+            j += 1
+        return j
 
     def _next_form_word(self, i: int) -> str | None:
         """The word after token ``i`` that a form of several words would go on with (over dashes)."""
@@ -270,7 +277,7 @@ class _Ctx:
             wd, nd = f.taa
         else:
             wd, nd = f.words, f.nouns
-        if f.seconds and self.isword[i]:
+        if f.longer and self.isword[i]:
             wd, nd = dict(wd), dict(nd)
             for end, e, _ in self.at(i):
                 if end > i + 1:
@@ -383,8 +390,7 @@ class _Ctx:
         """A title or subtitle: a whole short line without a final full stop."""
         s, e = self.sents[k]
         t = self.doc.text
-        text = t[s:e].rstrip()
-        if not text:
+        if not _NONBLANK.search(t, s, e):
             return False
         ls = t.rfind("\n", 0, s) + 1
         le = t.find("\n", e)
@@ -395,7 +401,7 @@ class _Ctx:
         line = t[ls:le].strip()
         if not line or (line[-1] in _TERMINAL and not line.endswith(("..", "…"))):
             return False
-        return len(line.split()) <= 25
+        return len(line.split(maxsplit=25)) <= 25
 
     def sentence_range(self, i: int) -> tuple[int, int]:
         return self.sent_tok[self.tok_sent[i]]
@@ -662,6 +668,7 @@ class _Ctx:
 #: Word classes that end a claimant's noun phrase (see _Claimants.stop).
 _STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
 _TOKEN_NORM = itemgetter(5)  # Token.norm
+_FIRST = itemgetter(0)
 _SCAN = attrgetter("scan")
 _MARK = attrgetter("mark")
 _TOKEN_WORDS = attrgetter("token_words")
@@ -669,43 +676,57 @@ _TOKEN_NOUNS = attrgetter("token_nouns")
 _NO_CLASSES: dict = {}
 _SCAN_ORDER = itemgetter(0, 1, 2, 3)
 _PIECE = re.compile(r"[^\W_]+")  # a word of the scan: letters and digits
+_UNDERSCORES = re.compile(r"_+")
 
 
-def _scan(voc: Vocab, doc: Document, facts: list[WordFacts]) -> list[tuple[int, int, Any]]:
+def _scan(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[int]) -> list[tuple[int, int, Any]]:
     """(first token, token after the last, entry) of every trigger and word of saying in
-    ``doc`` (``facts``: of its tokens), as the entity lexicon's scan would find them (whole
-    words, proclitics before the first), ordered by first token, the longest first."""
-    toks = _scan_tokens(doc)
-    if toks is not doc.tokens:
-        facts = list(map(voc.facts.__getitem__, map(_TOKEN_NORM, toks)))
+    ``doc`` (``facts``: of its tokens; ``underscored``: its tokens with "_"), as the entity
+    lexicon's scan would find them (whole words, proclitics before the first), ordered by
+    first token, the longest first."""
+    toks = doc.tokens
+    if underscored:
+        toks, facts = _scan_words(voc, doc, facts, underscored)
     readings = list(map(_SCAN, facts))
     found = []
+    text = doc.text
     for p in compress(range(len(toks)), readings):
         for _, form in readings[p]:
-            q = _scan_rest(toks, p, form.rest)
-            if q is not None and (not form.taa or doc.text[toks[q][2] - 1] == "ة"):
+            q = _scan_rest(toks, p, form.rest) if form.rest else p
+            if q is not None and (not form.taa or text[toks[q][2] - 1] == "ة"):
                 found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
     found.sort(key=_SCAN_ORDER)
     return [(i, -j, e) for i, j, _, _, entries in found for e in entries]
 
 
-def _scan_tokens(doc: Document) -> list:
-    """The tokens, but a word with "_" in it as its pieces between the "_" (the scan's words)."""
+def _underscored(doc: Document) -> list[int]:
+    """The tokens with "_" in them (words: "_" is a word character), in order."""
+    vtext = doc.vtext
+    if "_" not in vtext:
+        return []
+    vstarts = doc.token_vstarts
+    return sorted({bisect_right(vstarts, m.start()) - 1 for m in _UNDERSCORES.finditer(vtext)})
+
+
+def _scan_words(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[int]
+                ) -> tuple[list, list[WordFacts]]:
+    """The tokens and their facts, but a word with "_" in it as its pieces between the "_"
+    (the scan's words)."""
     toks = doc.tokens
-    if "_" not in doc.vtext:
-        return toks
-    out: list = []
+    out_toks: list = []
+    out_facts: list[WordFacts] = []
     last = 0
     orig = doc.view.orig
-    for i in compress(range(len(toks)), map(str.__contains__, map(_TOKEN_NORM, toks), repeat("_"))):
-        out += toks[last:i]
+    for i in underscored:
+        out_toks += toks[last:i]
+        out_facts += facts[last:i]
         t = toks[i]
         for m in _PIECE.finditer(t[5]):
             vs, ve = t[3] + m.start(), t[3] + m.end()
-            out.append(Token(t[0], orig(vs), orig(ve - 1) + 1, vs, ve, m.group(), True))
+            out_toks.append(Token(t[0], orig(vs), orig(ve - 1) + 1, vs, ve, m.group(), True))
+            out_facts.append(voc.facts[m.group()])
         last = i + 1
-    out += toks[last:]
-    return out
+    return out_toks + toks[last:], out_facts + facts[last:]
 
 
 def _scan_rest(toks: list, p: int, rest: tuple[str, ...]) -> int | None:

@@ -234,10 +234,11 @@ class WordFacts:
 
     scan: tuple[tuple[int, ScanForm], ...]  # triggers and words of saying (see scan_reading)
     mark: MarkReading | None  # span class forms (see mark_reading)
-    #: every form, per proclitic reading (document.proclitic_splits): (proclitic length,
-    #: rest words, entry, needs ة)
-    forms: tuple[tuple[int, tuple[str, ...], Any, bool], ...]
-    seconds: frozenset[str]  # the second words of its forms of several words
+    #: its forms, per proclitic reading (document.proclitic_splits): one-word forms as
+    #: (proclitic length, entry, needs ة), the others by second word as (proclitic length,
+    #: words after the first, entry, needs ة), each in the order of the readings
+    singles: tuple[tuple[int, Any, bool], ...]
+    longer: dict[str, tuple[tuple[int, tuple[str, ...], Any, bool], ...]]
     words: dict[str, tuple[int, Any]]  # its one-word word classes: class -> (1, value)
     nouns: dict[str, Any]  # its one-word noun classes: class -> (number, definite, 1)
     taa: tuple[dict, dict] | None  # (words, nouns) when it is written with a final ة, if others
@@ -253,10 +254,14 @@ def word_facts(voc: Vocab, word: str) -> WordFacts:
                   for rest, entry, taa in voc.forms.get(stem, ()))
     words, nouns = _one_word(forms, False)
     taa = _one_word(forms, True) if any(needs and not rest for _, rest, _, needs in forms) else None
-    seconds = frozenset(rest[0] for _, rest, _, _ in forms if rest)
-    fixed = not seconds and taa is None
+    longer: dict[str, list] = {}
+    for form in forms:
+        if form[1]:
+            longer.setdefault(form[1][0], []).append(form)
+    fixed = not longer and taa is None
     return WordFacts(scan=scan_reading(voc.scan_forms, word), mark=mark_reading(voc.mark_forms, word),
-                     forms=forms, seconds=seconds, words=words, nouns=nouns, taa=taa,
+                     singles=tuple((plen, entry, taa) for plen, rest, entry, taa in forms if not rest),
+                     longer={w: tuple(v) for w, v in longer.items()}, words=words, nouns=nouns, taa=taa,
                      token_words=words if fixed else None, token_nouns=nouns if fixed else None)
 
 
