@@ -160,9 +160,9 @@ class _Ctx:
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
         # per token, its word classes and noun classes (ends relative to it): None until
-        # looked at (see _index) if they depend on where it stands
-        self._wc: list[dict[str, tuple[int, Any]] | None] = list(map(_TOKEN_WORDS, self._facts))
-        self._nc: list[dict[str, tuple[str, bool, int]] | None] = list(map(_TOKEN_NOUNS, self._facts))
+        # looked at (see _index)
+        self._wc: list[dict[str, tuple[int, Any]] | None] = [None] * n
+        self._nc: list[dict[str, tuple[str, bool, int]] | None] = [None] * n
         # Sentences as token ranges.
         self.sents = doc.sentences
         self.sent_tok = [(bisect_left(self.starts, s), bisect_left(self.starts, e)) for s, e in self.sents]
@@ -269,9 +269,9 @@ class _Ctx:
         return toks[j].norm if j < self.ntoks else None
 
     def _index(self, i: int) -> tuple[dict, dict]:
-        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``), for
-        a word whose one-word forms need a look at its ة or that may begin a form of several
-        words (what it is alone is cached per written word)."""
+        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``):
+        what the written word is alone is cached per word; its final ة and the forms of
+        several words that start on it are looked at here."""
         f = self._facts[i]
         if f.taa is not None and self.doc.text[self.toks[i].end - 1] == "ة":
             wd, nd = f.taa
@@ -671,8 +671,6 @@ _TOKEN_NORM = itemgetter(5)  # Token.norm
 _FIRST = itemgetter(0)
 _SCAN = attrgetter("scan")
 _MARK = attrgetter("mark")
-_TOKEN_WORDS = attrgetter("token_words")
-_TOKEN_NOUNS = attrgetter("token_nouns")
 _NO_CLASSES: dict = {}
 _SCAN_ORDER = itemgetter(0, 1, 2, 3)
 _PIECE = re.compile(r"[^\W_]+")  # a word of the scan: letters and digits

@@ -242,10 +242,6 @@ class WordFacts:
     words: dict[str, tuple[int, Any]]  # its one-word word classes: class -> (1, value)
     nouns: dict[str, Any]  # its one-word noun classes: class -> (number, definite, 1)
     taa: tuple[dict, dict] | None  # (words, nouns) when it is written with a final ة, if others
-    #: words and nouns if they are all a token of this word is (no ة to check, no form of
-    #: several words that may start on it), else None
-    token_words: dict[str, tuple[int, Any]] | None
-    token_nouns: dict[str, Any] | None
 
 
 def word_facts(voc: Vocab, word: str) -> WordFacts:
@@ -258,11 +254,9 @@ def word_facts(voc: Vocab, word: str) -> WordFacts:
     for form in forms:
         if form[1]:
             longer.setdefault(form[1][0], []).append(form)
-    fixed = not longer and taa is None
     return WordFacts(scan=scan_reading(voc.scan_forms, word), mark=mark_reading(voc.mark_forms, word),
                      singles=tuple((plen, entry, taa) for plen, rest, entry, taa in forms if not rest),
-                     longer={w: tuple(v) for w, v in longer.items()}, words=words, nouns=nouns, taa=taa,
-                     token_words=words if fixed else None, token_nouns=nouns if fixed else None)
+                     longer={w: tuple(v) for w, v in longer.items()}, words=words, nouns=nouns, taa=taa)
 
 
 def _one_word(forms: tuple, taa: bool) -> tuple[dict, dict]:
