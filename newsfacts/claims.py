@@ -40,7 +40,9 @@ from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, WordFacts, vocab
 from .document import Document, Token, proclitic_splits
+from .knowledge import knowledge
 from .normalize import norm
+from .numbers import dual_singulars
 from .rules import RuleSet
 
 #: Punctuation that ends a headline-free sentence.
@@ -325,8 +327,6 @@ class _Ctx:
         if self.isword[i] and cls in self.voc.singulars:
             w = self.toks[i].norm
             if len(w) > 3 and (w.endswith("ين") or w.endswith("ان")):
-                from .numbers import dual_singulars
-
                 sing = self.voc.singulars[cls]
                 for s in dual_singulars(w):
                     if s in sing:
@@ -660,8 +660,9 @@ class _Ctx:
             out.append([m])
         return out
 
-    @property
+    @cached_property
     def voc_joiners(self) -> frozenset[str]:
+        """Normalized place joiners (منطقة، مدينة …)."""
         return self.rules.compiled("claims_joiners", _joiners)
 
 
@@ -1994,8 +1995,6 @@ class _World:
 
 
 def _world_parts(rules: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
-    from .knowledge import knowledge
-
     words = rules.toml_tables("claims.toml").get("words", {})
     return (frozenset(norm(v) for v in knowledge(rules).nisba.values()),
             frozenset(norm(w) for w in words.get("state_bodies", [])))
@@ -2202,8 +2201,6 @@ def _date(ctx: _Ctx, t: int) -> str | None:
 def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, dates: list[dict],
                 rules: RuleSet) -> list[dict[str, Any]]:
     """The claims of ``doc`` in the output contract's shape, in text order."""
-    from .knowledge import knowledge
-
     voc = vocab(rules)
     if not doc.text or doc.text.isspace():
         return []
