@@ -200,23 +200,40 @@ class _Ctx:
         self.mentions.sort(key=lambda m: (m.ts, -m.te))
         self.mention_ts = [m.ts for m in self.mentions]
         self.places = [m for m in self.mentions if m.kind == "place"]
-        self.person_names = [p["name"] for p in entities.get("people", []) if p.get("name")]
-        self.place_country = {norm(p["name"]): norm(p["country"]) for p in entities.get("places", [])
-                              if p.get("country")}
-        for p in entities.get("places", []):
-            if p.get("kind") == "country":
-                self.place_country.setdefault(norm(p["name"]), norm(p["name"]))
-        self.mention_count: dict[str, int] = {}
-        for m in self.places:
-            self.mention_count[m.name] = self.mention_count.get(m.name, 0) + 1
         self.place_ts = [m.ts for m in self.places]
-        self.dates = sorted(dates, key=lambda d: d.get("start", 0))
+        self._entities, self._dates = entities, dates
         self._headline: dict[int, bool] = {}
         self.attrs: list[list[_Attr]] = [[] for _ in self.sents]
         self.claimants: list[tuple[int, str]] = []  # (token, name) in text order
         self.denied: list[tuple[int, int]] = []  # token spans inside a denial
         self.speaker_toks: set[int] = set()  # tokens of claimant names: not event places
         self.speaker_people: set[int] = set()  # first tokens of people named as the source of a report
+
+    @cached_property
+    def person_names(self) -> list[str]:
+        return [p["name"] for p in self._entities.get("people", []) if p.get("name")]
+
+    @cached_property
+    def place_country(self) -> dict[str, str]:
+        """Normalized place name -> normalized country (a country is its own)."""
+        places = self._entities.get("places", [])
+        out = {norm(p["name"]): norm(p["country"]) for p in places if p.get("country")}
+        for p in places:
+            if p.get("kind") == "country":
+                out.setdefault(norm(p["name"]), norm(p["name"]))
+        return out
+
+    @cached_property
+    def mention_count(self) -> dict[str, int]:
+        """How many times each place is named."""
+        out: dict[str, int] = {}
+        for m in self.places:
+            out[m.name] = out.get(m.name, 0) + 1
+        return out
+
+    @cached_property
+    def dates(self) -> list[dict]:
+        return sorted(self._dates, key=lambda d: d.get("start", 0))
 
     # -- tokens and classes ---------------------------------------------------
 
