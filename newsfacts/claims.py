@@ -584,6 +584,13 @@ class _Ctx:
 
     def locative(self, m: _Mention) -> bool:
         """Is the place introduced by في، ب، إلى، لدى (possibly through منطقة، العاصمة الروسية …)?"""
+        key = (m.start, "locative")
+        r = self._dir.get(key)
+        if r is None:
+            r = self._dir[key] = self._locative(m)
+        return r
+
+    def _locative(self, m: _Mention) -> bool:
         tok = self.toks[m.ts]
         if "ب" in norm(self.doc.text[tok.start:m.start]):
             return True
