@@ -714,10 +714,16 @@ def _scan(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[i
     found = []
     text = doc.text
     for p in compress(range(len(toks)), readings):
-        for _, form in readings[p]:
-            q = _scan_rest(toks, p, form.rest) if form.rest else p
-            if q is not None and (not form.taa or text[toks[q][2] - 1] == "ة"):
-                found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
+        singles, longer = readings[p]
+        for form in singles:
+            if not form.taa or text[toks[p][2] - 1] == "ة":
+                found.append((toks[p][0], -1 - toks[p][0], toks[p][4], -form.length, form.entries))
+        if longer:
+            k = _next_scan_word(toks, p)
+            for form in longer.get(toks[k][5], ()) if k is not None else ():
+                q = _scan_rest(toks, p, form.rest)
+                if q is not None and (not form.taa or text[toks[q][2] - 1] == "ة"):
+                    found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
     found.sort(key=_SCAN_ORDER)
     return [(i, -j, e) for i, j, _, _, entries in found for e in entries]
 
@@ -754,16 +760,20 @@ def _scan_words(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: 
 
 def _scan_rest(toks: list, p: int, rest: tuple[str, ...]) -> int | None:
     """The token of the last word of a form whose first word is token ``p`` and whose other
-    words are ``rest``, each one character (a blank or a mark) after the one before; else None."""
-    n = len(toks)
+    words are ``rest``, else None."""
     for w in rest:
-        k = p + 1
-        if k < n and not toks[k][6]:
-            k += 1
-        if k >= n or toks[k][5] != w or toks[k][3] != toks[p][4] + 1:
+        p = _next_scan_word(toks, p)
+        if p is None or toks[p][5] != w:
             return None
-        p = k
     return p
+
+
+def _next_scan_word(toks: list, p: int) -> int | None:
+    """The word token one character (a blank or a mark) after token ``p``, else None."""
+    k = p + 1
+    if k < len(toks) and not toks[k][6]:
+        k += 1
+    return k if k < len(toks) and toks[k][3] == toks[p][4] + 1 else None
 
 
 def _longer_mark(longers: tuple[dict, ...], toks: list, i: int, b: int) -> tuple[int, tuple[str, ...]] | None:

@@ -207,18 +207,27 @@ class _Forms:
 _LONGEST_PROCLITICS = max(map(len, PROCLITICS))
 
 
-def scan_reading(forms: dict[str, tuple[ScanForm, ...]], word: str) -> tuple[tuple[int, ScanForm], ...]:
-    """The scanned forms the written ``word`` may begin: (length of the proclitics before
-    the form, form), the proclitics one of PROCLITICS."""
-    out = []
+#: The scanned forms a written word may begin: (one-word forms, {second word: longer forms}).
+ScanReading = tuple[tuple[ScanForm, ...], dict[str, tuple[ScanForm, ...]]]
+
+
+def scan_reading(forms: dict[str, tuple[ScanForm, ...]], word: str) -> ScanReading | None:
+    """The scanned forms the written ``word`` may begin, after proclitics of PROCLITICS."""
+    singles: list[ScanForm] = []
+    longer: dict[str, list[ScanForm]] = {}
     for plen in range(min(_LONGEST_PROCLITICS + 1, len(word))):
         prefix = word[:plen]
         if prefix not in PROCLITICS:
             continue
         for f in forms.get(word[plen:], ()):
             if not f.assimilated or prefix.endswith("ل"):
-                out.append((plen, f))
-    return tuple(out)
+                if f.rest:
+                    longer.setdefault(f.rest[0], []).append(f)
+                else:
+                    singles.append(f)
+    if not singles and not longer:
+        return None
+    return tuple(singles), {w: tuple(v) for w, v in longer.items()}
 
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
@@ -232,7 +241,7 @@ PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":")
 class WordFacts:
     """What a written (normalized) word may begin, wherever it stands: cached per word."""
 
-    scan: tuple[tuple[int, ScanForm], ...]  # triggers and words of saying (see scan_reading)
+    scan: ScanReading | None  # triggers and words of saying (see scan_reading)
     mark: MarkReading | None  # span class forms (see mark_reading)
     #: its forms, per proclitic reading (document.proclitic_splits): one-word forms as
     #: (proclitic length, entry, needs ة), the others by second word as (proclitic length,
