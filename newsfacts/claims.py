@@ -62,7 +62,7 @@ _NONE: list[int] = []
 _RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     type: str
     rule: str
@@ -84,7 +84,7 @@ class _Cand:
     sent_places: frozenset = frozenset()  # normalized names of the places named in its sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     ts: int  # first token
     te: int  # token after the last
@@ -94,7 +94,7 @@ class _Mention:
     kind: str  # person | place | org
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attr:
     pos: int  # token of the attribution word
     kind: str  # verb | prep
@@ -102,7 +102,7 @@ class _Attr:
     span: tuple[int, int] = (0, 0)  # tokens of the name in the text (empty if inherited)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """A counted object: "أربعة صواريخ", "طائرتين", "(45 مسيرة)", "أربع أخرى"."""
 
@@ -131,7 +131,8 @@ class _Ctx:
         self.attr_pos: list[int] = []
         self.attr_verbs: list[int] = []
         # what each written word may begin (cached per word)
-        self._facts: list[WordFacts] = list(map(voc.facts.__getitem__, map(_TOKEN_NORM, self.toks)))
+        self.norms: list[str] = list(map(_TOKEN_NORM, self.toks))
+        self._facts: list[WordFacts] = list(map(voc.facts.__getitem__, self.norms))
         underscored = _underscored(doc)
         hits = _scan(voc, doc, self._facts, underscored)
         if not any(isinstance(e, Trig) for _, _, e in hits):
@@ -190,13 +191,15 @@ class _Ctx:
             self.num_tokens.update(range(ts, te))
         # Entity mentions.
         self.mentions: list[_Mention] = []
+        starts = self.starts
         for field_, kind in (("people", "person"), ("places", "place"), ("organizations", "org")):
-            for ent in entities.get(field_, []):
-                for m in ent.get("mentions", []):
-                    ts = bisect_right(self.starts, m["start"]) - 1
-                    te = bisect_right(self.starts, m["end"] - 1)
+            for ent in entities.get(field_, ()):
+                name = ent["name"]
+                for m in ent.get("mentions", ()):
+                    s, e = m["start"], m["end"]
+                    ts = bisect_right(starts, s) - 1
                     if ts >= 0:
-                        self.mentions.append(_Mention(ts, te, m["start"], m["end"], ent["name"], kind))
+                        self.mentions.append(_Mention(ts, bisect_right(starts, e - 1), s, e, name, kind))
         self.mentions.sort(key=lambda m: (m.ts, -m.te))
         self.mention_ts = [m.ts for m in self.mentions]
         self.places = [m for m in self.mentions if m.kind == "place"]
@@ -238,7 +241,7 @@ class _Ctx:
     # -- tokens and classes ---------------------------------------------------
 
     def norm(self, i: int) -> str:
-        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+        return self.norms[i] if 0 <= i < self.ntoks else ""
 
     def at(self, i: int) -> list[tuple[int, Any, int]]:
         """Every form starting at token ``i``: (end token, entry, view start without proclitics), longest first."""
