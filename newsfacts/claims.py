@@ -200,7 +200,8 @@ class _Ctx:
                     ts = bisect_right(starts, s) - 1
                     if ts >= 0:
                         self.mentions.append(_Mention(ts, bisect_right(starts, e - 1), s, e, name, kind))
-        self.mentions.sort(key=lambda m: (m.ts, -m.te))
+        self.mentions.sort(key=_MENTION_END, reverse=True)  # (stable sorts: by first token, the longest first)
+        self.mentions.sort(key=_MENTION_START)
         self.mention_ts = [m.ts for m in self.mentions]
         self.places = [m for m in self.mentions if m.kind == "place"]
         self.place_ts = [m.ts for m in self.places]
@@ -261,7 +262,7 @@ class _Ctx:
                 if len(r) > 1:
                     r.sort(key=_FIRST, reverse=True)  # (stable: equal ends keep their order)
             if f.singles:
-                taa_here = self._taa(i)
+                taa_here = f.taa is not None and self._taa(i)  # (f.taa: some one-word form needs ة)
                 r += [(i + 1, entry, vstart + plen) for plen, entry, taa in f.singles if taa_here or not taa]
         self._at[i] = r
         return r
@@ -697,6 +698,9 @@ class _Ctx:
 _STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
 _TOKEN_NORM = itemgetter(5)  # Token.norm
 _FIRST = itemgetter(0)
+_FIRST_TWO = itemgetter(0, 1)
+_MENTION_START = attrgetter("ts")
+_MENTION_END = attrgetter("te")
 _SCAN = attrgetter("scan")
 _MARK = attrgetter("mark")
 _NO_CLASSES: dict = {}
@@ -1142,10 +1146,10 @@ class _Claimants:
     def prep_before_verb(self, i: int) -> bool:
         """Is the word of saying at ``i`` written with a preposition before it (لنقل، بإعلان)?"""
         c = self.c
-        tok = c.toks[i]
+        vstart = c.toks[i].vstart
         for _, e, v in c.at(i):
             if isinstance(e, Word) and e.cls == "attribution_verbs":
-                pre = c.doc.vtext[tok.vstart:v]
+                pre = c.norms[i][:v - vstart]
                 return "ل" in pre or "ب" in pre or "ك" in pre
         return False
 
@@ -1954,7 +1958,7 @@ class _Finder:
                 covered.add((e.rule, k))
             seq.append((order.get(r.mechanism, 1), i, end, e))
             self.same_type.setdefault((c.tok_sent[i], r.type), []).append(i)
-        seq.sort(key=lambda x: (x[0], x[1]))
+        seq.sort(key=_FIRST_TWO)
         # Attributions, sentence by sentence, before the claims that use them.
         for k in sorted({c.tok_sent[p] for p in c.attr_pos}):
             self.cl.sentence(k)
