@@ -252,19 +252,27 @@ class _Ctx:
         r = []
         if 0 <= i < self.ntoks and self.isword[i]:
             f = self._facts[i]
-            vstart = self.toks[i].vstart
-            longer = f.longer.get(self._next_form_word(i)) if f.longer else None
-            if longer:
-                for plen, rest, entry, taa in longer:
-                    end = self._form_end(i, rest)
-                    if end is not None and (not taa or self._taa(end - 1)):
-                        r.append((end, entry, vstart + plen))
-                if len(r) > 1:
-                    r.sort(key=_FIRST, reverse=True)  # (stable: equal ends keep their order)
+            if f.longer:
+                r = self._longer_at(i)
             if f.singles:
+                vstart = self.toks[i].vstart
                 taa_here = f.taa is not None and self._taa(i)  # (f.taa: some one-word form needs ة)
                 r += [(i + 1, entry, vstart + plen) for plen, entry, taa in f.singles if taa_here or not taa]
         self._at[i] = r
+        return r
+
+    def _longer_at(self, i: int) -> list[tuple[int, Any, int]]:
+        """The forms of several words starting at word token ``i``, as at() gives them."""
+        r = []
+        longer = self._facts[i].longer.get(self._next_form_word(i))
+        if longer:
+            vstart = self.toks[i].vstart
+            for plen, rest, entry, taa in longer:
+                end = self._form_end(i, rest)
+                if end is not None and (not taa or self._taa(end - 1)):
+                    r.append((end, entry, vstart + plen))
+            if len(r) > 1:
+                r.sort(key=_FIRST, reverse=True)  # (stable: equal ends keep their order)
         return r
 
     def _taa(self, i: int) -> bool:
@@ -300,14 +308,14 @@ class _Ctx:
             wd, nd = f.taa
         else:
             wd, nd = f.words, f.nouns
-        if f.longer and self.isword[i]:
+        longer = self._longer_at(i) if f.longer and self.isword[i] else None
+        if longer:
             wd, nd = dict(wd), dict(nd)
-            for end, e, _ in self.at(i):
-                if end > i + 1:
-                    if isinstance(e, Word):
-                        wd[e.cls] = (end - i, e.value)
-                    elif isinstance(e, Noun):
-                        nd[e.cls] = (e.number, e.definite, end - i)
+            for end, e, _ in longer:
+                if isinstance(e, Word):
+                    wd[e.cls] = (end - i, e.value)
+                elif isinstance(e, Noun):
+                    nd[e.cls] = (e.number, e.definite, end - i)
         self._wc[i] = wd
         self._nc[i] = nd
         return wd, nd
