@@ -1409,10 +1409,11 @@ class _Finder:
             have = bool(out) or seeded
             if (not have and gap > window) or (have and gap > 12):
                 break
-            if have and (c.num_at.get(k) or c.noun(k, cls)) and not paren(k) and not joined(k):
+            hit = c.num_at.get(k)
+            n = c.noun(k, cls) if hit is None else None
+            if have and (hit or n) and not paren(k) and not joined(k):
                 k += 1
                 continue
-            hit = c.num_at.get(k)
             if hit is not None:
                 te, nm = hit
                 e = c.next_word(te, b)
@@ -1457,7 +1458,6 @@ class _Finder:
                     continue
                 k = te
                 continue
-            n = c.noun(k, cls)
             if n:
                 number, definite, e = n
                 count = 2 if number == "du" else (1 if number == "sg" and not definite else None)
