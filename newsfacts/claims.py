@@ -1212,6 +1212,7 @@ class _Finder:
         self.rank = 6
         self.same_type: dict[tuple[int, str], list[int]] = {}
         self._sent_places: dict[int, frozenset[str]] = {}
+        self._context: dict[int, str | None] = {}  # sentence -> main place of the sentences before
 
     # -- shared helpers ---------------------------------------------------------
 
@@ -1294,8 +1295,13 @@ class _Finder:
 
     def _context_place(self, t: int) -> str | None:
         """The main place of the sentences just before (the one the article names most)."""
+        k = self.c.tok_sent[t]
+        if k not in self._context:
+            self._context[k] = self._main_place_before(k)
+        return self._context[k]
+
+    def _main_place_before(self, k: int) -> str | None:
         c = self.c
-        k = c.tok_sent[t]
         for kk in range(k - 1, max(-1, k - 1 - _CONTEXT_SENTENCES), -1):
             prev = [m for m in c.places_in(*c.sent_tok[kk]) if not c.directional(m) and not c.from_place(m)]
             if prev:
