@@ -1705,7 +1705,10 @@ class _Finder:
     def attack(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
         c = self.c
         a, b = c.sentence_range(t)
-        if self.blocked(t, a, b) or self.demonstrative_before(t):
+        # (each test below only returns: the ones that most often do come first)
+        if self.blocked(t, a, b) or c.marked_in("ongoing", max(a, t - 3), min(b, tend + 3)):
+            return  # negated, habitual; the war itself, a drill: not one attack
+        if self.demonstrative_before(t):
             return
         if rule.headline_only and not c.is_headline(c.tok_sent[t]):
             return
@@ -1731,8 +1734,6 @@ class _Finder:
         nx = c.next_word(tend, b)
         if nx < b and c.word(nx, "not_attack_after") is not None or p >= a and c.word(p, "not_attack_before"):
             return  # "ضربة جزاء"، "خط الهجوم": a game, not a strike
-        if c.marked_in("ongoing", max(a, t - 3), min(b, tend + 3)):
-            return  # the war itself, a drill: not one attack
         fe = c.fwd_end(tend - 1, b)
         g = None
         if rule.needs:
@@ -1812,6 +1813,8 @@ class _Finder:
     def meeting(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
         c = self.c
         a, b = c.sentence_range(t)
+        if not c.mentions_in(a, b, ("person",)) and c.word(t, "summit") is None:
+            return  # nobody to meet (and no summit of a body): the tests below would all fail
         if c.marked_in("cancel", a, b):
             return  # "كان من المقرر أن يلتقي … إلا أن اللقاء تأجل"
         k, seen = t - 1, 0
