@@ -1,11 +1,12 @@
 """Claims: who says what happened, how many, where and when.
 
 The vocabulary and the rules live in ``rules/claims.toml`` (compiled once by
-:mod:`newsfacts.claims_vocab`). One Aho-Corasick pass finds the triggers and
-the words of saying; every other word class is looked up only around them
-(cached per written word), and clause marks, negations and hedges are read
-from the words of a sentence, the forms each written word may begin cached
-too. Each trigger hit goes to the mechanism its rule names:
+:mod:`newsfacts.claims_vocab`). What each written word may begin is cached per
+word (``Vocab.facts``): one lookup per word of a document finds the triggers
+and the words of saying; every other word class is looked up only at the
+tokens the mechanisms look at, and clause marks, negations and hedges per
+sentence when one is asked for. Each trigger hit goes to the mechanism its
+rule names:
 
 - ``downed``: shootdowns — a trigger (أسقط، اعتراض، تدمير …) with aerial
   objects near it; coordinated groups (ثلاث مسيرات فوق تولا، وطائرتين فوق
@@ -32,9 +33,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -115,7 +116,7 @@ class _Group:
 
 
 class _Ctx:
-    """Per-document lookups: tokens, lexicon hits, numbers, mentions, attributions."""
+    """Per-document lookups: tokens, trigger hits, numbers, mentions, attributions."""
 
     def __init__(self, doc: Document, voc: Vocab, entities: dict, numbers: list, dates: list,
                  rules: RuleSet) -> None:

@@ -9,7 +9,6 @@ mechanisms in :mod:`newsfacts.claims` only look at the words around the hits.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
