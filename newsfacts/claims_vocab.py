@@ -10,6 +10,7 @@ mechanisms in :mod:`newsfacts.claims` only look at the words around the hits.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable
 
 from .document import _NONWORD, proclitic_splits
@@ -93,7 +94,7 @@ class Vocab:
     facts: "WordCache" = field(init=False)
 
     def __post_init__(self) -> None:
-        self.facts = WordCache(lambda w: word_facts(self, w))
+        self.facts = WordCache(partial(word_facts, self))
 
 
 def _plain(s: str) -> str:
