@@ -1,10 +1,12 @@
 """Claims: who says what happened, how many, where and when.
 
 The vocabulary and the rules live in ``rules/claims.toml`` (compiled once by
-:mod:`newsfacts.claims_vocab`). One Aho-Corasick pass finds the triggers and
-the words of saying; every other word class is looked up only around them
-(cached per written word), and clause marks, negations and hedges come from
-one regex per sentence. Each trigger hit goes to the mechanism its rule names:
+:mod:`newsfacts.claims_vocab`). What each written word may begin is cached per
+word (``Vocab.facts``): one lookup per word of a document finds the triggers
+and the words of saying; every other word class is looked up only at the
+tokens the mechanisms look at, and clause marks, negations and hedges per
+sentence when one is asked for. Each trigger hit goes to the mechanism its
+rule names:
 
 - ``downed``: shootdowns — a trigger (أسقط، اعتراض، تدمير …) with aerial
   objects near it; coordinated groups (ثلاث مسيرات فوق تولا، وطائرتين فوق
@@ -32,13 +34,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
-from operator import itemgetter
-from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from .claims_vocab import PUNCT_MARKS, Noun, Rule, Trig, Vocab, Word, vocab
-from .document import Document, proclitic_splits
+from .claims_vocab import Noun, Rule, Trig, Vocab, Word, WordFacts, vocab
+from .document import Document, Token, proclitic_splits
+from .knowledge import knowledge
 from .normalize import norm
+from .numbers import dual_singulars
 from .rules import RuleSet
 
 #: Punctuation that ends a headline-free sentence.
@@ -46,6 +51,8 @@ _TERMINAL = ".!?؟:"
 _VAGUE = {"tens", "hundreds", "thousands", "tens_of_thousands", "hundreds_of_thousands", "millions", "several"}
 _NISBA_ENDS = ("ي", "يه", "يا", "يين", "يون", "يات", "يتين", "يتان")
 _COMMAS = {"،", ",", "؛", ";"}
+_NONBLANK = re.compile(r"\S")  # (re's \s is what str.strip strips)
+_INF = float("inf")
 _DATELINE_AGENCY = re.compile(r"^\s*[(\[][^)\]\n]{1,30}[)\]]")
 _LOCATIVE = {norm(w) for w in ("في", "إلى", "لدى", "داخل", "قرب")}
 _BARE_THAT = {"ان", "بان", "وان", "فان", ":"}
@@ -56,7 +63,7 @@ _NONE: list[int] = []
 _RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     type: str
     rule: str
@@ -78,7 +85,7 @@ class _Cand:
     sent_places: frozenset = frozenset()  # normalized names of the places named in its sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     ts: int  # first token
     te: int  # token after the last
@@ -88,7 +95,7 @@ class _Mention:
     kind: str  # person | place | org
 
 
-@dataclass
+@dataclass(slots=True)
 class _Attr:
     pos: int  # token of the attribution word
     kind: str  # verb | prep
@@ -96,7 +103,7 @@ class _Attr:
     span: tuple[int, int] = (0, 0)  # tokens of the name in the text (empty if inherited)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Group:
     """A counted object: "أربعة صواريخ", "طائرتين", "(45 مسيرة)", "أربع أخرى"."""
 
@@ -109,7 +116,7 @@ class _Group:
 
 
 class _Ctx:
-    """Per-document lookups: tokens, lexicon hits, numbers, mentions, attributions."""
+    """Per-document lookups: tokens, trigger hits, numbers, mentions, attributions."""
 
     def __init__(self, doc: Document, voc: Vocab, entities: dict, numbers: list, dates: list,
                  rules: RuleSet) -> None:
@@ -124,43 +131,42 @@ class _Ctx:
         self.trig_by_tok: dict[int, list[tuple[int, Trig]]] = {}
         self.attr_pos: list[int] = []
         self.attr_verbs: list[int] = []
-        matches = voc.lexicon.scan(doc)
-        if not any(isinstance(e, Trig) for m in matches for e in m.entries):
+        # what each written word may begin (cached per word)
+        self.norms: list[str] = list(map(_TOKEN_NORM, self.toks))
+        self._facts: list[WordFacts] = list(map(voc.facts.__getitem__, self.norms))
+        underscored = _underscored(doc)
+        hits = _scan(voc, doc, self._facts, underscored)
+        if not any(isinstance(e, Trig) for _, _, e in hits):
             self.empty = True
             return
         self.empty = False
         self.starts = doc.token_starts
         n = len(self.toks)
-        if "_" in doc.vtext:
-            scan = doc.scan  # the view with every non-word character blanked (and "_")
-            self.isword = [scan[v] != " " for v in self.vstarts]
-        else:
-            self.isword = doc.token_isword
-        for m in matches:
-            i = bisect_right(self.vstarts, m.vstart) - 1
-            j = bisect_right(self.vstarts, m.vend - 1)
-            if i < 0:
-                continue
-            for e in m.entries:
-                if isinstance(e, Trig):
-                    self.trig_hits.append((i, j, e))
-                    self.trig_types.setdefault(i, set()).add(voc.rules[e.rule].type)
-                    self.trig_by_tok.setdefault(i, []).append((j, e))
-                else:
-                    self.attr_pos.append(i)
-                    if e.cls == "attribution_verbs":
-                        self.attr_verbs.append(i)
-        self.trig_hits.sort(key=lambda h: (h[0], -h[1]))
+        self.isword = doc.token_isword
+        if underscored:  # a word that starts with "_" is none (as in the scan, where "_" is a blank)
+            self.isword = list(self.isword)
+            for i in underscored:
+                if self.toks[i][5][0] == "_":
+                    self.isword[i] = False
+        for i, j, e in hits:
+            if isinstance(e, Trig):
+                self.trig_hits.append((i, j, e))
+                self.trig_types.setdefault(i, set()).add(voc.rules[e.rule].type)
+                self.trig_by_tok.setdefault(i, []).append((j, e))
+            else:
+                self.attr_pos.append(i)
+                if e.cls == "attribution_verbs":
+                    self.attr_verbs.append(i)
         self.attr_pos = sorted(set(self.attr_pos))
         self.attr_verbs = sorted(set(self.attr_verbs))
         self._at: dict[int, list[tuple[int, Any, int]]] = {}
         self._marks: dict[int, dict[str, list[int]]] = {}
-        self._mark_flags: Any = None  # per token: may a span class form start there (see _mark_flags)
-        self._punct_marks: list[int] | None = None
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
-        self._wc: dict[int, dict[str, tuple[int, Any]]] = {}
-        self._nc: dict[int, dict[str, tuple[str, bool, int]]] = {}
+        # per token, its word classes and noun classes (ends relative to it): None until
+        # looked at (see _index)
+        self._wc: list[dict[str, tuple[int, Any]] | None] = [None] * n
+        self._nc: list[dict[str, tuple[str, bool, int]] | None] = [None] * n
         # Sentences as token ranges.
         self.sents = doc.sentences
         self.sent_tok = [(bisect_left(self.starts, s), bisect_left(self.starts, e)) for s, e in self.sents]
@@ -186,27 +192,21 @@ class _Ctx:
             self.num_tokens.update(range(ts, te))
         # Entity mentions.
         self.mentions: list[_Mention] = []
+        starts = self.starts
         for field_, kind in (("people", "person"), ("places", "place"), ("organizations", "org")):
-            for ent in entities.get(field_, []):
-                for m in ent.get("mentions", []):
-                    ts = bisect_right(self.starts, m["start"]) - 1
-                    te = bisect_right(self.starts, m["end"] - 1)
+            for ent in entities.get(field_, ()):
+                name = ent["name"]
+                for m in ent.get("mentions", ()):
+                    s, e = m["start"], m["end"]
+                    ts = bisect_right(starts, s) - 1
                     if ts >= 0:
-                        self.mentions.append(_Mention(ts, te, m["start"], m["end"], ent["name"], kind))
-        self.mentions.sort(key=lambda m: (m.ts, -m.te))
+                        self.mentions.append(_Mention(ts, bisect_right(starts, e - 1), s, e, name, kind))
+        self.mentions.sort(key=_MENTION_END, reverse=True)  # (stable sorts: by first token, the longest first)
+        self.mentions.sort(key=_MENTION_START)
         self.mention_ts = [m.ts for m in self.mentions]
         self.places = [m for m in self.mentions if m.kind == "place"]
-        self.person_names = [p["name"] for p in entities.get("people", []) if p.get("name")]
-        self.place_country = {norm(p["name"]): norm(p["country"]) for p in entities.get("places", [])
-                              if p.get("country")}
-        for p in entities.get("places", []):
-            if p.get("kind") == "country":
-                self.place_country.setdefault(norm(p["name"]), norm(p["name"]))
-        self.mention_count: dict[str, int] = {}
-        for m in self.places:
-            self.mention_count[m.name] = self.mention_count.get(m.name, 0) + 1
         self.place_ts = [m.ts for m in self.places]
-        self.dates = sorted(dates, key=lambda d: d.get("start", 0))
+        self._entities, self._dates = entities, dates
         self._headline: dict[int, bool] = {}
         self.attrs: list[list[_Attr]] = [[] for _ in self.sents]
         self.claimants: list[tuple[int, str]] = []  # (token, name) in text order
@@ -214,10 +214,36 @@ class _Ctx:
         self.speaker_toks: set[int] = set()  # tokens of claimant names: not event places
         self.speaker_people: set[int] = set()  # first tokens of people named as the source of a report
 
+    @cached_property
+    def person_names(self) -> list[str]:
+        return [p["name"] for p in self._entities.get("people", []) if p.get("name")]
+
+    @cached_property
+    def place_country(self) -> dict[str, str]:
+        """Normalized place name -> normalized country (a country is its own)."""
+        places = self._entities.get("places", [])
+        out = {norm(p["name"]): norm(p["country"]) for p in places if p.get("country")}
+        for p in places:
+            if p.get("kind") == "country":
+                out.setdefault(norm(p["name"]), norm(p["name"]))
+        return out
+
+    @cached_property
+    def mention_count(self) -> dict[str, int]:
+        """How many times each place is named."""
+        out: dict[str, int] = {}
+        for m in self.places:
+            out[m.name] = out.get(m.name, 0) + 1
+        return out
+
+    @cached_property
+    def dates(self) -> list[dict]:
+        return sorted(self._dates, key=lambda d: d.get("start", 0))
+
     # -- tokens and classes ---------------------------------------------------
 
     def norm(self, i: int) -> str:
-        return self.toks[i].norm if 0 <= i < len(self.toks) else ""
+        return self.norms[i] if 0 <= i < self.ntoks else ""
 
     def at(self, i: int) -> list[tuple[int, Any, int]]:
         """Every form starting at token ``i``: (end token, entry, view start without proclitics), longest first."""
@@ -225,90 +251,112 @@ class _Ctx:
         if r is not None:
             return r
         r = []
-        if 0 <= i < len(self.toks) and self.isword[i]:
-            toks = self.toks
-            cands = _candidates(self.voc, toks[i].norm)
-            if cands:
-                isword, n = self.isword, len(toks)
-                for plen, rest, entry, taa in cands:
-                    end = i + 1
-                    if rest:
-                        j = i + 1
-                        for w in rest:
-                            while j < n and not isword[j] and toks[j].norm in "-–":
-                                j += 1
-                            if j >= n or toks[j].norm != w:
-                                break
-                            j += 1
-                        else:
-                            end = j
-                        if end == i + 1:
-                            continue
-                    if taa and self.doc.text[toks[end - 1].end - 1] != "ة":
-                        continue
-                    r.append((end, entry, toks[i].vstart + plen))
-                if len(r) > 1:
-                    r.sort(key=lambda h: -h[0])
+        if 0 <= i < self.ntoks and self.isword[i]:
+            f = self._facts[i]
+            if f.longer:
+                r = self._longer_at(i)
+            if f.singles:
+                vstart = self.toks[i].vstart
+                taa_here = f.taa is not None and self._taa(i)  # (f.taa: some one-word form needs ة)
+                r += [(i + 1, entry, vstart + plen) for plen, entry, taa in f.singles if taa_here or not taa]
         self._at[i] = r
         return r
 
-    def _index(self, i: int) -> tuple[dict, dict]:
-        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``).
+    def _longer_at(self, i: int) -> list[tuple[int, Any, int]]:
+        """The forms of several words starting at word token ``i``, as at() gives them."""
+        r = []
+        longer = self._facts[i].longer.get(self._next_form_word(i))
+        if longer:
+            vstart = self.toks[i].vstart
+            for plen, rest, entry, taa in longer:
+                end = self._form_end(i, rest)
+                if end is not None and (not taa or self._taa(end - 1)):
+                    r.append((end, entry, vstart + plen))
+            if len(r) > 1:
+                r.sort(key=_FIRST, reverse=True)  # (stable: equal ends keep their order)
+        return r
 
-        What a single word is does not depend on where it stands, so that part is cached per
-        written word; forms of several words are checked at the token."""
-        if i < 0 or i >= self.ntoks or not self.isword[i]:
-            wd0: dict = {}
-            nd0: dict = {}
-            self._wc[i], self._nc[i] = wd0, nd0
-            return wd0, nd0
-        tok = self.toks[i]
-        w = tok[5]
-        # (only a word ending in ه can be a form written with ة: see _word_info)
-        taa = w[-1] == "ه" and self.doc.text[tok[2] - 1] == "ة"
-        r = self.voc.info_cache.get((w, taa))
-        wd, nd, multi = _word_info(self.voc, w, taa) if r is None else r
-        if multi:
+    def _taa(self, i: int) -> bool:
+        """Is token ``i`` written with a final ة?"""
+        return self.doc.text[self.toks[i].end - 1] == "ة"
+
+    def _form_end(self, i: int, rest: tuple[str, ...]) -> int | None:
+        """The end token of a form whose first word is token ``i`` and whose next words are
+        ``rest`` (dashes may stand between), else None."""
+        toks, isword, n = self.toks, self.isword, self.ntoks
+        j = i + 1
+        for w in rest:
+            while j < n and not isword[j] and toks[j].norm in "-–":
+                j += 1
+            if j >= n or toks[j].norm != w:
+                return None
+            j += 1
+        return j
+
+    def _next_form_word(self, i: int) -> str | None:
+        """The word after token ``i`` that a form of several words would go on with (over dashes)."""
+        toks, isword, j = self.toks, self.isword, i + 1
+        while j < self.ntoks and not isword[j] and toks[j].norm in "-–":
+            j += 1
+        return toks[j].norm if j < self.ntoks else None
+
+    def _index(self, i: int) -> tuple[dict, dict]:
+        """Word classes and noun classes of the forms at token ``i`` (ends relative to ``i``):
+        what the written word is alone is cached per word; its final ة and the forms of
+        several words that start on it are looked at here."""
+        f = self._facts[i]
+        if f.taa is not None and self.doc.text[self.toks[i].end - 1] == "ة":
+            wd, nd = f.taa
+        else:
+            wd, nd = f.words, f.nouns
+        longer = self._longer_at(i) if f.longer and self.isword[i] else None
+        if longer:
             wd, nd = dict(wd), dict(nd)
-            for end, e, _ in self.at(i):
-                if end > i + 1:
-                    if isinstance(e, Word):
-                        wd[e.cls] = (end - i, e.value)
-                    elif isinstance(e, Noun):
-                        nd[e.cls] = (e.number, e.definite, end - i)
+            for end, e, _ in longer:
+                if isinstance(e, Word):
+                    wd[e.cls] = (end - i, e.value)
+                elif isinstance(e, Noun):
+                    nd[e.cls] = (e.number, e.definite, end - i)
         self._wc[i] = wd
         self._nc[i] = nd
         return wd, nd
 
+    def words_at(self, i: int) -> dict[str, tuple[int, Any]]:
+        """The word classes of the forms at token ``i``: class -> (length in tokens, value)."""
+        if not 0 <= i < self.ntoks:
+            return _NO_CLASSES
+        d = self._wc[i]
+        return self._index(i)[0] if d is None else d
+
     def word(self, i: int, cls: str) -> int | None:
         """End token of a word-class form starting at token ``i``, else None."""
-        d = self._wc.get(i)
-        if d is None:
-            d = self._index(i)[0]
-        h = d.get(cls)
-        return i + h[0] if h else None
+        if 0 <= i < self.ntoks:
+            d = self._wc[i]
+            if d is None:
+                d = self._index(i)[0]
+            h = d.get(cls)
+            if h:
+                return i + h[0]
+        return None
 
     def word_value(self, i: int, cls: str) -> tuple[int, Any] | None:
-        d = self._wc.get(i)
-        if d is None:
-            d = self._index(i)[0]
-        h = d.get(cls)
+        h = self.words_at(i).get(cls)
         return (i + h[0], h[1]) if h else None
 
     def noun(self, i: int, cls: str) -> tuple[str, bool, int] | None:
         """(number, definite, end token) of a noun of ``cls`` at token ``i``."""
-        d = self._nc.get(i)
+        if not 0 <= i < self.ntoks:
+            return None
+        d = self._nc[i]
         if d is None:
             d = self._index(i)[1]
         if cls in d:
             h = d[cls]
             return (h[0], h[1], i + h[2]) if h else None
         r = None
-        if 0 <= i < len(self.toks) and self.isword[i] and cls in self.voc.singulars:
+        if self.isword[i] and cls in self.voc.singulars:
             w = self.toks[i].norm
             if len(w) > 3 and (w.endswith("ين") or w.endswith("ان")):
-                from .numbers import dual_singulars
-
                 sing = self.voc.singulars[cls]
                 for s in dual_singulars(w):
                     if s in sing:
@@ -372,19 +420,18 @@ class _Ctx:
         """A title or subtitle: a whole short line without a final full stop."""
         s, e = self.sents[k]
         t = self.doc.text
-        text = t[s:e].rstrip()
-        if not text:
+        if not _NONBLANK.search(t, s, e):
             return False
         ls = t.rfind("\n", 0, s) + 1
         le = t.find("\n", e)
-        if (le < 0 or not t[le:].strip()) and t[:ls].strip():
+        if (le < 0 or not _NONBLANK.search(t, le)) and _NONBLANK.search(t, 0, ls):
             return False  # the last line: no story follows it (often a cut-off paragraph)
         if le < 0:
             le = len(t)
         line = t[ls:le].strip()
         if not line or (line[-1] in _TERMINAL and not line.endswith(("..", "…"))):
             return False
-        return len(line.split()) <= 25
+        return len(line.split(maxsplit=25)) <= 25
 
     def sentence_range(self, i: int) -> tuple[int, int]:
         return self.sent_tok[self.tok_sent[i]]
@@ -397,37 +444,26 @@ class _Ctx:
         return d.get(cls, _NONE)
 
     def _sentence_marks(self, k: int) -> dict[str, list[int]]:
+        """Where the span class forms of sentence ``k`` start, by class: in text order, not
+        overlapping, a form of several words before the one-word form it begins with."""
         a, b = self.sent_tok[k]
+        toks = self.toks
+        readings = list(map(_MARK, self._facts[a:b]))
         d: dict[str, list[int]] = {}
-        if a >= b:
-            return d
-        vs, ve = self.toks[a].vstart, self.toks[b - 1].vend
-        vstarts = self.vstarts
-        classes = self.voc.mark_classes
-        flags = self._mark_flags
-        if flags is None:
-            flags = self._mark_flags = _mark_flags(self.voc, self.toks)
-        if flags is False:
-            found = ((bisect_right(vstarts, m.start()) - 1, m)
-                     for m in self.voc.mark_re.finditer(self.doc.vtext, vs, ve))
-        else:
-            found = _marks_at(self.voc.mark_re.match, self.doc.vtext, vstarts, flags, a, b, ve)
-        for i, m in found:
-            for cls in classes.get(" ".join(m.group("w").split()), ()):
-                lst = d.setdefault(cls, [])
-                if not lst or lst[-1] != i:
-                    lst.append(i)
-        pm = self._punct_marks
-        if pm is None:  # the tokens that are punctuation marks of some class, once per document
-            pm = self._punct_marks = list(compress(range(self.ntoks),
-                                                   map(_PUNCT_MARK_CHARS.__contains__, map(_TOKEN_NORM, self.toks))))
-        lo, hi = bisect_left(pm, a), bisect_left(pm, b)
-        if lo < hi:
-            toks = self.toks
-            for cls, chars in PUNCT_MARKS.items():
-                found = [i for i in pm[lo:hi] if toks[i][5] in chars]
-                if found:
-                    d[cls] = sorted(set(d.get(cls, ())) | set(found)) if cls in d else found
+        nxt = a
+        for i in compress(range(a, b), readings):
+            if i < nxt:
+                continue
+            classes, longers = readings[i - a]
+            end = i + 1
+            if longers:
+                hit = _longer_mark(longers, toks, i, b)
+                if hit is not None:
+                    end, classes = hit
+            if classes:
+                nxt = end
+                for cls in classes:
+                    d.setdefault(cls, []).append(i)
         return d
 
     def clause_marks(self, k: int) -> tuple[list[int], list[int]]:
@@ -453,7 +489,9 @@ class _Ctx:
     def in_denial(self, t: int) -> bool:
         """Is token ``t`` inside what a denial denies?"""
         d = self.denied
-        j = bisect_right(d, (t, float("inf")))
+        if not d:
+            return False
+        j = bisect_right(d, (t, _INF))
         return any(s <= t < e for s, e in d[max(0, j - 4):j])
 
     def is_boundary(self, i: int) -> bool:
@@ -495,15 +533,23 @@ class _Ctx:
         return [m for m in self.mentions[lo:hi] if m.kind in kinds]
 
     def places_in(self, a: int, b: int) -> list[_Mention]:
-        lo = bisect_left(self.place_ts, a)
-        hi = bisect_left(self.place_ts, b)
-        return [m for m in self.places[lo:hi] if m.ts not in self.speaker_toks and not self.dateline(m)]
+        """The places named in tokens [a, b), but not where the report was filed or who speaks."""
+        places, ts = self._event_places
+        found = places[bisect_left(ts, a):bisect_left(ts, b)]
+        speakers = self.speaker_toks
+        return [m for m in found if m.ts not in speakers] if speakers and found else found
+
+    @cached_property
+    def _event_places(self) -> tuple[list[_Mention], list[int]]:
+        """The places that are not a dateline, and their first tokens."""
+        places = [m for m in self.places if not self.dateline(m)]
+        return places, [m.ts for m in places]
 
     def dateline(self, m: _Mention) -> bool:
         """A place that opens a line before a dash (الرباط - …، إسلام آباد (رويترز) - …): where it was filed."""
         t = self.doc.text
         ls = t.rfind("\n", 0, m.start) + 1
-        if t[ls:m.start].strip():
+        if _NONBLANK.search(t, ls, m.start):
             return False
         rest = t[m.end:m.end + 40]
         rest = _DATELINE_AGENCY.sub("", rest, count=1)
@@ -551,6 +597,13 @@ class _Ctx:
 
     def locative(self, m: _Mention) -> bool:
         """Is the place introduced by في، ب، إلى، لدى (possibly through منطقة، العاصمة الروسية …)?"""
+        key = (m.start, "locative")
+        r = self._dir.get(key)
+        if r is None:
+            r = self._dir[key] = self._locative(m)
+        return r
+
+    def _locative(self, m: _Mention) -> bool:
         tok = self.toks[m.ts]
         if "ب" in norm(self.doc.text[tok.start:m.start]):
             return True
@@ -644,101 +697,113 @@ class _Ctx:
             out.append([m])
         return out
 
-    @property
+    @cached_property
     def voc_joiners(self) -> frozenset[str]:
+        """Normalized place joiners (منطقة، مدينة …)."""
         return self.rules.compiled("claims_joiners", _joiners)
 
 
-_CACHE_MAX = 200_000  # distinct words remembered per vocabulary
 #: Word classes that end a claimant's noun phrase (see _Claimants.stop).
 _STOP_CLASSES = frozenset({"complementizers", "np_stops", "time_words", "attribution_verbs", "attribution_preps"})
-_PUNCT_MARK_CHARS = frozenset().union(*PUNCT_MARKS.values())
 _TOKEN_NORM = itemgetter(5)  # Token.norm
+_FIRST = itemgetter(0)
+_FIRST_TWO = itemgetter(0, 1)
+_MENTION_START = attrgetter("ts")
+_MENTION_END = attrgetter("te")
+_SCAN = attrgetter("scan")
+_MARK = attrgetter("mark")
+_NO_CLASSES: dict = {}
+_SCAN_ORDER = itemgetter(0, 1, 2, 3)
+_PIECE = re.compile(r"[^\W_]+")  # a word of the scan: letters and digits
+_UNDERSCORES = re.compile(r"_+")
 
 
-def _word_info(voc: Vocab, word: str, taa: bool) -> tuple[dict, dict, bool]:
-    """Single-word classes of a written word: ({class: (1, value)}, {class: (number, definite, 1)},
-    whether some form of several words starts with it)."""
-    cache = voc.info_cache
-    key = (word, taa)
-    r = cache.get(key)
-    if r is None:
-        wd: dict[str, tuple[int, Any]] = {}
-        nd: dict[str, Any] = {}
-        multi = False
-        for _plen, rest, entry, needs_taa in _candidates(voc, word):
-            if rest:
-                multi = True
-                continue
-            if needs_taa and not taa:
-                continue
-            if isinstance(entry, Word):
-                wd.setdefault(entry.cls, (1, entry.value))
-            elif isinstance(entry, Noun):
-                nd.setdefault(entry.cls, (entry.number, entry.definite, 1))
-        r = (wd, nd, multi)
-        if len(cache) < _CACHE_MAX:
-            cache[key] = r
-    return r
+def _scan(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[int]) -> list[tuple[int, int, Any]]:
+    """(first token, token after the last, entry) of every trigger and word of saying in
+    ``doc`` (``facts``: of its tokens; ``underscored``: its tokens with "_"), as the entity
+    lexicon's scan would find them (whole words, proclitics before the first), ordered by
+    first token, the longest first."""
+    toks = doc.tokens
+    if underscored:
+        toks, facts = _scan_words(voc, doc, facts, underscored)
+    readings = list(map(_SCAN, facts))
+    found = []
+    text = doc.text
+    for p in compress(range(len(toks)), readings):
+        singles, longer = readings[p]
+        for form in singles:
+            if not form.taa or text[toks[p][2] - 1] == "ة":
+                found.append((toks[p][0], -1 - toks[p][0], toks[p][4], -form.length, form.entries))
+        if longer:
+            k = _next_scan_word(toks, p)
+            for form in longer.get(toks[k][5], ()) if k is not None else ():
+                q = _scan_rest(toks, p, form.rest)
+                if q is not None and (not form.taa or text[toks[q][2] - 1] == "ة"):
+                    found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
+    found.sort(key=_SCAN_ORDER)
+    return [(i, -j, e) for i, j, _, _, entries in found for e in entries]
 
 
-def _candidates(voc: Vocab, word: str) -> tuple:
-    """Forms a written word may begin, per proclitic reading: (proclitic length, rest words, entry, needs ة).
-
-    Words repeat, so this is cached per vocabulary and word."""
-    cache = voc.word_cache
-    r = cache.get(word)
-    if r is None:
-        out = []
-        forms = voc.forms
-        for prefix, stem in proclitic_splits(word):
-            for rest, entry, taa in forms.get(stem, ()):
-                out.append((len(prefix), rest, entry, taa))
-        r = tuple(out)
-        if len(cache) < _CACHE_MAX:
-            cache[word] = r
-    return r
+def _underscored(doc: Document) -> list[int]:
+    """The tokens with "_" in them (words: "_" is a word character), in order."""
+    vtext = doc.vtext
+    if "_" not in vtext:
+        return []
+    vstarts = doc.token_vstarts
+    return sorted({bisect_right(vstarts, m.start()) - 1 for m in _UNDERSCORES.finditer(vtext)})
 
 
-def _may_mark(firsts: frozenset[str], w: str) -> bool:
-    """May a span class form start on the word ``w``, after the proclitics و ف ب ل that
-    ``Vocab.mark_re`` allows? Its first word is then the rest of ``w``."""
-    if w in firsts:
-        return True
-    c0 = w[:1]
-    if c0 in "وفبل" and w[1:] in firsts:
-        return True
-    return c0 in "وف" and w[1:2] in ("ب", "ل") and w[2:] in firsts
-
-
-def _mark_flags(voc: Vocab, toks: list) -> Any:
-    """Per token, may ``voc.mark_re`` match at its start; False when the forms' first words
-    are not all whole words (then the regex scans the sentence itself)."""
-    firsts = voc.mark_firsts
-    if firsts is None:
-        return False
-    cache = voc.mark_cache
-    norms = list(map(_TOKEN_NORM, toks))
-    for w in set(norms).difference(cache):
-        if len(cache) < _CACHE_MAX:
-            cache[w] = _may_mark(firsts, w)
-    if len(cache) < _CACHE_MAX:
-        return list(map(cache.__getitem__, norms))
-    return [_may_mark(firsts, w) for w in norms]
-
-
-def _marks_at(match, vtext: str, vstarts: list[int], flags: list, a: int, b: int, ve: int):
-    """The matches of ``mark_re.finditer(vtext, vstarts[a], ve)`` with the token each starts
-    on, tried only at the word tokens of [a, b) where a form may start (a form starts on a
-    whole word, after a non-word character: at a token start)."""
+def _scan_words(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[int]
+                ) -> tuple[list, list[WordFacts]]:
+    """The tokens and their facts, but a word with "_" in it as its pieces between the "_"
+    (the scan's words)."""
+    toks = doc.tokens
+    out_toks: list = []
+    out_facts: list[WordFacts] = []
     last = 0
-    for i in compress(range(a, b), flags[a:b]):
-        p = vstarts[i]
-        if p >= last:
-            m = match(vtext, p, ve)
-            if m is not None:
-                last = m.end()
-                yield i, m
+    orig = doc.view.orig
+    for i in underscored:
+        out_toks += toks[last:i]
+        out_facts += facts[last:i]
+        t = toks[i]
+        for m in _PIECE.finditer(t[5]):
+            vs, ve = t[3] + m.start(), t[3] + m.end()
+            out_toks.append(Token(t[0], orig(vs), orig(ve - 1) + 1, vs, ve, m.group(), True))
+            out_facts.append(voc.facts[m.group()])
+        last = i + 1
+    return out_toks + toks[last:], out_facts + facts[last:]
+
+
+def _scan_rest(toks: list, p: int, rest: tuple[str, ...]) -> int | None:
+    """The token of the last word of a form whose first word is token ``p`` and whose other
+    words are ``rest``, else None."""
+    for w in rest:
+        p = _next_scan_word(toks, p)
+        if p is None or toks[p][5] != w:
+            return None
+    return p
+
+
+def _next_scan_word(toks: list, p: int) -> int | None:
+    """The word token one character (a blank or a mark) after token ``p``, else None."""
+    k = p + 1
+    if k < len(toks) and not toks[k][6]:
+        k += 1
+    return k if k < len(toks) and toks[k][3] == toks[p][4] + 1 else None
+
+
+def _longer_mark(longers: tuple[dict, ...], toks: list, i: int, b: int) -> tuple[int, tuple[str, ...]] | None:
+    """(end token, classes) of the first span class form of several words at token ``i``
+    (ending by ``b``): the forms of each reading of the word (see claims_vocab.mark_reading)."""
+    if i + 1 >= b:
+        return None
+    second = toks[i + 1][5]
+    for longer in longers:
+        for rest, classes in longer.get(second, ()):
+            end = i + 2 + len(rest)
+            if end <= b and tuple(map(_TOKEN_NORM, toks[i + 2:end])) == rest:
+                return end, classes
+    return None
 
 
 def _joiners(rules: RuleSet) -> frozenset[str]:
@@ -798,10 +863,7 @@ class _Claimants:
         w = c.norm(i)
         if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
-        d = c._wc.get(i)
-        if d is None:
-            d = c._index(i)[0]
-        if not d.keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
+        if not c.words_at(i).keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
             return True
         return c.is_boundary(i) or c.is_trigger(i)
 
@@ -1093,10 +1155,10 @@ class _Claimants:
     def prep_before_verb(self, i: int) -> bool:
         """Is the word of saying at ``i`` written with a preposition before it (لنقل، بإعلان)?"""
         c = self.c
-        tok = c.toks[i]
+        vstart = c.toks[i].vstart
         for _, e, v in c.at(i):
             if isinstance(e, Word) and e.cls == "attribution_verbs":
-                pre = c.doc.vtext[tok.vstart:v]
+                pre = c.norms[i][:v - vstart]
                 return "ل" in pre or "ب" in pre or "ك" in pre
         return False
 
@@ -1150,6 +1212,8 @@ class _Finder:
         self.cands: list[_Cand] = []
         self.rank = 6
         self.same_type: dict[tuple[int, str], list[int]] = {}
+        self._sent_places: dict[int, frozenset[str]] = {}
+        self._context: dict[int, str | None] = {}  # sentence -> main place of the sentences before
 
     # -- shared helpers ---------------------------------------------------------
 
@@ -1232,8 +1296,13 @@ class _Finder:
 
     def _context_place(self, t: int) -> str | None:
         """The main place of the sentences just before (the one the article names most)."""
+        k = self.c.tok_sent[t]
+        if k not in self._context:
+            self._context[k] = self._main_place_before(k)
+        return self._context[k]
+
+    def _main_place_before(self, k: int) -> str | None:
         c = self.c
-        k = c.tok_sent[t]
         for kk in range(k - 1, max(-1, k - 1 - _CONTEXT_SENTENCES), -1):
             prev = [m for m in c.places_in(*c.sent_tok[kk]) if not c.directional(m) and not c.from_place(m)]
             if prev:
@@ -1347,10 +1416,11 @@ class _Finder:
             have = bool(out) or seeded
             if (not have and gap > window) or (have and gap > 12):
                 break
-            if have and (c.num_at.get(k) or c.noun(k, cls)) and not paren(k) and not joined(k):
+            hit = c.num_at.get(k)
+            n = c.noun(k, cls) if hit is None else None
+            if have and (hit or n) and not paren(k) and not joined(k):
                 k += 1
                 continue
-            hit = c.num_at.get(k)
             if hit is not None:
                 te, nm = hit
                 e = c.next_word(te, b)
@@ -1395,7 +1465,6 @@ class _Finder:
                     continue
                 k = te
                 continue
-            n = c.noun(k, cls)
             if n:
                 number, definite, e = n
                 count = 2 if number == "du" else (1 if number == "sg" and not definite else None)
@@ -1444,10 +1513,15 @@ class _Finder:
         c = self.c
         k = c.tok_sent[t]
         clause = bisect_left(c.marks(k, "boundaries"), t)
-        a, b = c.sentence_range(t)
-        places = frozenset(norm(m.name) for m in c.places_in(a, b))
         return _Cand(type=rule.type, rule=rule.id, trig=t, sent=k, headline=c.is_headline(k), clause=clause,
-                     sent_places=places)
+                     sent_places=self.sentence_places(k))
+
+    def sentence_places(self, k: int) -> frozenset[str]:
+        """Normalized names of the (event) places named in sentence ``k``."""
+        places = self._sent_places.get(k)
+        if places is None:
+            places = self._sent_places[k] = frozenset(norm(m.name) for m in self.c.places_in(*self.c.sent_tok[k]))
+        return places
 
     def claimant(self, t: int, type_: str) -> str | None:
         return self.cl.for_claim(t, self.same_type.get((self.c.tok_sent[t], type_), []))
@@ -1632,7 +1706,10 @@ class _Finder:
     def attack(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
         c = self.c
         a, b = c.sentence_range(t)
-        if self.blocked(t, a, b) or self.demonstrative_before(t):
+        # (each test below only returns: the ones that most often do come first)
+        if self.blocked(t, a, b) or c.marked_in("ongoing", max(a, t - 3), min(b, tend + 3)):
+            return  # negated, habitual; the war itself, a drill: not one attack
+        if self.demonstrative_before(t):
             return
         if rule.headline_only and not c.is_headline(c.tok_sent[t]):
             return
@@ -1658,8 +1735,6 @@ class _Finder:
         nx = c.next_word(tend, b)
         if nx < b and c.word(nx, "not_attack_after") is not None or p >= a and c.word(p, "not_attack_before"):
             return  # "ضربة جزاء"، "خط الهجوم": a game, not a strike
-        if c.marked_in("ongoing", max(a, t - 3), min(b, tend + 3)):
-            return  # the war itself, a drill: not one attack
         fe = c.fwd_end(tend - 1, b)
         g = None
         if rule.needs:
@@ -1739,6 +1814,8 @@ class _Finder:
     def meeting(self, rule: Rule, t: int, tend: int, trig: Trig) -> None:
         c = self.c
         a, b = c.sentence_range(t)
+        if not c.mentions_in(a, b, ("person",)) and c.word(t, "summit") is None:
+            return  # nobody to meet (and no summit of a body): the tests below would all fail
         if c.marked_in("cancel", a, b):
             return  # "كان من المقرر أن يلتقي … إلا أن اللقاء تأجل"
         k, seen = t - 1, 0
@@ -1899,7 +1976,7 @@ class _Finder:
                 covered.add((e.rule, k))
             seq.append((order.get(r.mechanism, 1), i, end, e))
             self.same_type.setdefault((c.tok_sent[i], r.type), []).append(i)
-        seq.sort(key=lambda x: (x[0], x[1]))
+        seq.sort(key=_FIRST_TWO)
         # Attributions, sentence by sentence, before the claims that use them.
         for k in sorted({c.tok_sent[p] for p in c.attr_pos}):
             self.cl.sentence(k)
@@ -1977,8 +2054,6 @@ class _World:
 
 
 def _world_parts(rules: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
-    from .knowledge import knowledge
-
     words = rules.toml_tables("claims.toml").get("words", {})
     return (frozenset(norm(v) for v in knowledge(rules).nisba.values()),
             frozenset(norm(w) for w in words.get("state_bodies", [])))
@@ -2185,10 +2260,8 @@ def _date(ctx: _Ctx, t: int) -> str | None:
 def find_claims(doc: Document, entities: dict[str, list[dict]], numbers: list, dates: list[dict],
                 rules: RuleSet) -> list[dict[str, Any]]:
     """The claims of ``doc`` in the output contract's shape, in text order."""
-    from .knowledge import knowledge
-
     voc = vocab(rules)
-    if not doc.text.strip():
+    if not doc.text or doc.text.isspace():
         return []
     ctx = _Ctx(doc, voc, entities, numbers, dates, rules)
     if ctx.empty or not ctx.trig_hits:

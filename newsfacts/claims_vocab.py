@@ -1,21 +1,21 @@
 """The claim vocabulary of ``rules/claims.toml``, compiled once per rule set.
 
-One :class:`~newsfacts.lexicon.Lexicon` holds every form the claim
-mechanisms look for: rule triggers, countable nouns (with derived dual,
-accusative and definite forms) and word classes. A document is scanned once
-(Aho-Corasick, proclitics handled by the lexicon) and the mechanisms in
-:mod:`newsfacts.claims` only look at the words around the hits.
+One table holds every form the claim mechanisms look for, by its first word:
+rule triggers, countable nouns (with derived dual, accusative and definite
+forms) and word classes. A document's words are looked up once for the
+triggers and the words of saying (what each written word may begin is cached
+per word, proclitics read as the entity lexicon reads them) and the
+mechanisms in :mod:`newsfacts.claims` only look at the words around the hits.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from typing import Any, Callable
 
-from .document import _NONWORD
-from .lexicon import Lexicon
+from .document import _NONWORD, proclitic_splits
+from .lexicon import PROCLITICS
 from .normalize import REMOVED, norm
-from .patterns import trie_regex
 from .rules import RuleError, RuleSet, checked_examples, require
 
 FILE = "claims.toml"
@@ -81,22 +81,20 @@ SCANNED_WORDS = frozenset({"attribution_verbs", "attribution_preps"})
 
 @dataclass
 class Vocab:
-    lexicon: Lexicon  # triggers and words of saying: scanned over the whole document
+    #: Triggers and words of saying, by first word: looked up at every word of a document.
+    scan_forms: dict[str, tuple[ScanForm, ...]]
     forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]]  # first word -> (rest, entry, needs ة)
     rules: list[Rule]
-    mark_re: Any  # one regex over the normalized view for the span classes (clause marks, negations …)
-    mark_classes: dict[str, tuple[str, ...]]  # form (normalized, single spaces) -> its span classes
+    mark_forms: MarkForms  # span class forms (clause marks, negations …) by first word
     singulars: dict[str, frozenset[str]]  # noun class -> normalized singular forms
     units: dict[str, str]  # noun class -> unit
     noun_classes: frozenset[str]
     word_classes: frozenset[str] = field(default_factory=frozenset)
-    #: What a written word can begin, per word: filled as documents are read (see claims._candidates).
-    word_cache: dict = field(default_factory=dict)
-    info_cache: dict = field(default_factory=dict)
-    #: First words of the span class forms (None: one is not a whole word), and per written
-    #: word whether a form may start on it (see claims._mark_flags).
-    mark_firsts: frozenset[str] | None = None
-    mark_cache: dict = field(default_factory=dict)
+    #: What each written word may begin: filled as documents are read (see word_facts).
+    facts: "WordCache" = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.facts = WordCache(partial(word_facts, self))
 
 
 def _plain(s: str) -> str:
@@ -159,13 +157,25 @@ def _check_rule(rule: dict, nouns: set[str], words: set[str]) -> None:
                     f"every expected claim needs a 'type' (one of {TYPES})")
 
 
+@dataclass(frozen=True, slots=True)
+class ScanForm:
+    """A trigger or a word of saying as the document scan reads it (see scan_reading)."""
+
+    rest: tuple[str, ...]  # the words after the first
+    length: int  # characters from the first word's start (at one place the longer form comes first)
+    entries: tuple[Any, ...]
+    taa: bool  # every spelling listed ends in ة (the written word must too: بلده is not بلدة)
+    assimilated: bool  # a form in ال written ل after a ل (للكرملين): only after a proclitic ending in ل
+
+
 class _Forms:
-    """Every form, for lookups at a token; the scanned ones also go to the Aho-Corasick lexicon."""
+    """Every form, for lookups at a token; the scanned ones (triggers, words of saying) also
+    for the document scan, as the entity lexicon would hold them."""
 
     def __init__(self) -> None:
-        self.lexicon = Lexicon()
         self.forms: dict[str, list[tuple[tuple[str, ...], Any, bool]]] = {}
-        self._entries: dict[str, list[Any]] = {}
+        self._scanned: dict[str, list[Any]] = {}  # form (normalized, single spaces) -> entries
+        self._scanned_taa: dict[str, bool] = {}
 
     def add(self, form: str, entry: Any, scan: bool = False) -> None:
         words = _NONWORD.sub(" ", norm(form)).split()
@@ -173,17 +183,51 @@ class _Forms:
             return
         taa = REMOVED.sub("", form).rstrip().endswith("ة")
         self.forms.setdefault(words[0], []).append((tuple(words[1:]), entry, taa))
-        self._entries.setdefault(" ".join(words), []).append(entry)
         if scan:
-            self.lexicon.add(form, entry)
+            key = " ".join(words)
+            self._scanned.setdefault(key, []).append(entry)
+            self._scanned_taa[key] = self._scanned_taa.get(key, True) and taa
 
-    def entries(self):
-        return self._entries.items()
+    def scan_forms(self) -> dict[str, tuple[ScanForm, ...]]:
+        """The scanned forms by first word, with ل + ال written لل as a form of its own."""
+        out: dict[str, list[ScanForm]] = {}
+
+        def put(written: str, key: str, assimilated: bool) -> None:
+            first, *rest = written.split(" ")
+            out.setdefault(first, []).append(ScanForm(tuple(rest), len(written), tuple(self._scanned[key]),
+                                                      self._scanned_taa[key], assimilated))
+
+        for key in self._scanned:
+            put(key, key, False)
+            if key.startswith("ال") and len(key) > 3 and "ل" + key[2:] not in self._scanned:
+                put("ل" + key[2:], key, True)
+        return {w: tuple(v) for w, v in out.items()}
 
 
-def _alternation(forms: list[str]) -> str:
-    keys = sorted({" ".join(_NONWORD.sub(" ", norm(f)).split()) for f in forms if f.strip()}, key=len, reverse=True)
-    return "|".join(re.escape(k).replace("\\ ", r"\s+") for k in keys if k)
+_LONGEST_PROCLITICS = max(map(len, PROCLITICS))
+
+
+#: The scanned forms a written word may begin: (one-word forms, {second word: longer forms}).
+ScanReading = tuple[tuple[ScanForm, ...], dict[str, tuple[ScanForm, ...]]]
+
+
+def scan_reading(forms: dict[str, tuple[ScanForm, ...]], word: str) -> ScanReading | None:
+    """The scanned forms the written ``word`` may begin, after proclitics of PROCLITICS."""
+    singles: list[ScanForm] = []
+    longer: dict[str, list[ScanForm]] = {}
+    for plen in range(min(_LONGEST_PROCLITICS + 1, len(word))):
+        prefix = word[:plen]
+        if prefix not in PROCLITICS:
+            continue
+        for f in forms.get(word[plen:], ()):
+            if not f.assimilated or prefix.endswith("ل"):
+                if f.rest:
+                    longer.setdefault(f.rest[0], []).append(f)
+                else:
+                    singles.append(f)
+    if not singles and not longer:
+        return None
+    return tuple(singles), {w: tuple(v) for w, v in longer.items()}
 
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
@@ -193,17 +237,122 @@ MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "co
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
 
-def _mark_res(words: dict) -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
-    """One trie regex over the normalized view for every form of the span classes (with the
-    proclitics و ف ب ل before them), and the classes of each form."""
-    classes: dict[str, set[str]] = {}
+@dataclass(frozen=True, slots=True)
+class WordFacts:
+    """What a written (normalized) word may begin, wherever it stands: cached per word."""
+
+    scan: ScanReading | None  # triggers and words of saying (see scan_reading)
+    mark: MarkReading | None  # span class forms (see mark_reading)
+    #: its forms, per proclitic reading (document.proclitic_splits): one-word forms as
+    #: (proclitic length, entry, needs ة), the others by second word as (proclitic length,
+    #: words after the first, entry, needs ة), each in the order of the readings
+    singles: tuple[tuple[int, Any, bool], ...]
+    longer: dict[str, tuple[tuple[int, tuple[str, ...], Any, bool], ...]]
+    words: dict[str, tuple[int, Any]]  # its one-word word classes: class -> (1, value)
+    nouns: dict[str, Any]  # its one-word noun classes: class -> (number, definite, 1)
+    taa: tuple[dict, dict] | None  # (words, nouns) when it is written with a final ة, if others
+
+
+def word_facts(voc: Vocab, word: str) -> WordFacts:
+    """The facts of a written word (call through ``voc.facts``, which caches them)."""
+    forms = tuple((len(prefix), rest, entry, taa) for prefix, stem in proclitic_splits(word)
+                  for rest, entry, taa in voc.forms.get(stem, ()))
+    words, nouns = _one_word(forms, False)
+    taa = _one_word(forms, True) if any(needs and not rest for _, rest, _, needs in forms) else None
+    longer: dict[str, list] = {}
+    for form in forms:
+        if form[1]:
+            longer.setdefault(form[1][0], []).append(form)
+    return WordFacts(scan=scan_reading(voc.scan_forms, word), mark=mark_reading(voc.mark_forms, word),
+                     singles=tuple((plen, entry, taa) for plen, rest, entry, taa in forms if not rest),
+                     longer={w: tuple(v) for w, v in longer.items()}, words=words, nouns=nouns, taa=taa)
+
+
+def _one_word(forms: tuple, taa: bool) -> tuple[dict, dict]:
+    """Word classes and noun classes of the one-word ``forms`` (the first of a class), for the
+    word written with a final ة or not."""
+    words: dict[str, tuple[int, Any]] = {}
+    nouns: dict[str, Any] = {}
+    for _, rest, entry, needs_taa in forms:
+        if rest or (needs_taa and not taa):
+            continue
+        if isinstance(entry, Word):
+            words.setdefault(entry.cls, (1, entry.value))
+        elif isinstance(entry, Noun):
+            nouns.setdefault(entry.cls, (entry.number, entry.definite, 1))
+    return words, nouns
+
+
+class WordCache(dict):
+    """Facts about a written word, computed on first sight by ``compute`` (a bounded cache:
+    past ``limit`` words they are computed again each time)."""
+
+    def __init__(self, compute: Callable[[str], Any], limit: int = 200_000) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, word: str) -> Any:
+        r = self.compute(word)
+        if len(self) < self.limit:
+            self[word] = r
+        return r
+
+
+#: A span class form by its first word: (its classes if the word alone is one, {second word:
+#: ((rest words, classes), …) longest first}).
+MarkForms = dict[str, tuple[tuple[str, ...], dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]]]
+
+
+def _mark_forms(words: dict) -> MarkForms:
+    """Every form of the span classes by its first word (a punctuation mark of PUNCT_MARKS is a
+    form of one token)."""
+    classes: dict[tuple[str, ...], set[str]] = {}
     for cls in MARKED:
         for f in words.get(cls, []):
-            key = " ".join(_NONWORD.sub(" ", norm(f)).split())
+            key = tuple(_NONWORD.sub(" ", norm(f)).split())
             if key:
                 classes.setdefault(key, set()).add(cls)
-    rx = re.compile(r"(?<!\w)(?P<p>[وف]?[بل]?)(?P<w>" + trie_regex(sorted(classes)) + r")(?!\w)")
-    return rx, {k: tuple(sorted(v)) for k, v in classes.items()}
+    for cls, chars in PUNCT_MARKS.items():
+        for ch in chars:
+            classes.setdefault((ch,), set()).add(cls)
+    single: dict[str, tuple[str, ...]] = {}
+    longer: dict[str, dict[str, list]] = {}
+    for key in sorted(classes, key=len, reverse=True):
+        cls = tuple(sorted(classes[key]))
+        if len(key) == 1:
+            single[key[0]] = cls
+        else:
+            longer.setdefault(key[0], {}).setdefault(key[1], []).append((key[2:], cls))
+    return {w: (single.get(w, ()), {w2: tuple(v) for w2, v in longer.get(w, {}).items()})
+            for w in single.keys() | longer.keys()}
+
+
+#: What a written word may begin of the span class forms: (the classes of the one-word form
+#: it is read as, the longer forms to try before it: {second word: ((rest words, classes), …)}
+#: per reading). None: no form.
+MarkReading = tuple[tuple[str, ...], tuple[dict, ...]]
+
+
+def mark_reading(forms: MarkForms, word: str) -> MarkReading | None:
+    """The span class forms the written ``word`` may begin, read as the trie regex
+    ``[وف]?[بل]?(form)`` reads it: with the most proclitics it can take first (وبعد is
+    و + ب + عد if عد is a form), then the longest form."""
+    splits = []
+    if word[:1] in ("و", "ف"):
+        if word[1:2] in ("ب", "ل"):
+            splits.append(word[2:])
+        splits.append(word[1:])
+    elif word[:1] in ("ب", "ل"):
+        splits.append(word[1:])
+    splits.append(word)
+    longers = []
+    for first in splits:
+        single, longer = forms.get(first, ((), {}))
+        if longer:
+            longers.append(longer)
+        if single:
+            return single, tuple(longers)
+    return ((), tuple(longers)) if longers else None
 
 
 def build(rules: RuleSet) -> Vocab:
@@ -296,11 +445,8 @@ def build(rules: RuleSet) -> Vocab:
                         continue
                     seen.add((v, dual))
                     lex.add(v, Trig(r.index, dual, definite), scan=True)
-    mark_re, mark_classes = _mark_res(words)
-    firsts = {k.split(" ")[0] for k in mark_classes}
-    return Vocab(lexicon=lex.lexicon, forms=lex.forms, rules=compiled,
-                 mark_re=mark_re, mark_classes=mark_classes,
-                 mark_firsts=frozenset(firsts) if all(re.fullmatch(r"\w+", f) for f in firsts) else None,
+    return Vocab(scan_forms=lex.scan_forms(), forms=lex.forms, rules=compiled,
+                 mark_forms=_mark_forms(words),
                  singulars={k: frozenset(v) for k, v in singulars.items()},
                  units=unit_of, noun_classes=frozenset(noun_tables), word_classes=frozenset(words))
 
