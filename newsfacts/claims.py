@@ -1844,7 +1844,7 @@ class _Finder:
         for m in people:
             if m.name not in names:
                 names.append(m.name)
-        strong = len(names) >= 2
+        strong = len(names) >= 2 or len(names) == 1 and bool(c.marked_in("counterpart", lo, hi))
         if not strong and c.word(t, "summit") is not None and not names:
             orgs = [m for m in c.mentions_in(t, hi, ("org",))]
             if orgs:

@@ -232,7 +232,7 @@ def scan_reading(forms: dict[str, tuple[ScanForm, ...]], word: str) -> ScanReadi
 
 #: Word classes searched with one regex per sentence (they are looked for over spans, not at one token).
 MARKED = ("boundaries", "complementizers", "negations", "hedges", "ongoing", "countering", "relatives", "cancel",
-          "remote", "illness", "military", "natural_death", "natural_forces")
+          "remote", "illness", "military", "natural_death", "natural_forces", "counterpart")
 #: Punctuation tokens that count as marks of a class.
 PUNCT_MARKS = {"boundaries": frozenset("؛;"), "complementizers": frozenset(":"), "commas": frozenset("،,:.؛;")}
 
