@@ -674,6 +674,13 @@ class _Ctx:
             return False
         return self.is_trigger(k) and not self.norm(k).startswith("ال")
 
+    def leads(self, m: _Mention) -> bool:
+        """The place leads something (لجنة برئاسة الولايات المتحدة): it is no event's location."""
+        k = m.ts - 1
+        while k >= 0 and not self.isword[k]:
+            k -= 1
+        return k >= 0 and self.toks[m.ts].start == m.start and self.word(k, "led_by") is not None
+
     def runs(self, places: list[_Mention]) -> list[list[_Mention]]:
         """Places joined by و / comma / a place word (في البصرة وميسان) as runs."""
         out: list[list[_Mention]] = []
@@ -1274,7 +1281,7 @@ class _Finder:
         comps = c.marked_in("complementizers", tend, fe)
         if comps:
             fe = comps[0]  # "… في مؤتمر صحفي إن فرنسا ستسلم …": the content of a statement
-        fwd = [m for m in places_in(tend, fe) if not c.from_place(m)]
+        fwd = [m for m in places_in(tend, fe) if not c.from_place(m) and not c.leads(m)]
         rel = c.marked_in("relatives", tend + 1, fe)
         near_end = rel[0] if rel else fe
         ok = [m for m in fwd if not c.directional(m, dirs_ok) and not c.agent(m)]
