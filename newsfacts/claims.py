@@ -641,10 +641,15 @@ class _Ctx:
             r = self._dir[key] = self._from_place(m)
         return r
 
-    def _from_place(self, m: _Mention) -> bool:
+    def _word_before(self, m: _Mention) -> int:
+        """Index of the word before mention ``m`` (-1 if none)."""
         k = m.ts - 1
         while k >= 0 and not self.isword[k]:
             k -= 1
+        return k
+
+    def _from_place(self, m: _Mention) -> bool:
+        k = self._word_before(m)
         if k >= 1 and self.word(k, "place_joiners") is not None:
             k -= 1
         if not (k >= 0 and self.norm(k) in ("من", "ومن")):
@@ -667,18 +672,14 @@ class _Ctx:
         return r
 
     def _agent(self, m: _Mention) -> bool:
-        k = m.ts - 1
-        while k >= 0 and not self.isword[k]:
-            k -= 1
+        k = self._word_before(m)
         if k < 0 or self.toks[m.ts].start != m.start:
             return False
         return self.is_trigger(k) and not self.norm(k).startswith("ال")
 
     def leads(self, m: _Mention) -> bool:
         """The place leads something (لجنة برئاسة الولايات المتحدة): it is no event's location."""
-        k = m.ts - 1
-        while k >= 0 and not self.isword[k]:
-            k -= 1
+        k = self._word_before(m)
         return k >= 0 and self.toks[m.ts].start == m.start and self.word(k, "led_by") is not None
 
     def runs(self, places: list[_Mention]) -> list[list[_Mention]]:
