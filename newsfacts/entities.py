@@ -284,12 +284,19 @@ def _compound_head(sc: _Scan, i: int) -> str | None:
     """The first half (clitics off) of a two-word given name starting at token ``i``
     (عبد in عبد الفتاح), when the name lexicon lists the pair; else None."""
     t = sc.word(i)
-    nt = sc.word(i + 1)
-    if t is None or nt is None:
+    if t is None:
         return None
     kb = sc.kb
-    for _, st in _splits(t.norm):
-        if st in kb.compound_heads and f"{st} {nt.norm}" in kb.compound_given:
+    heads = kb.word_cache.get(("heads", t.norm))
+    if heads is None:
+        heads = kb.word_cache[("heads", t.norm)] = tuple(st for _, st in _splits(t.norm) if st in kb.compound_heads)
+    if not heads:
+        return None
+    nt = sc.word(i + 1)
+    if nt is None:
+        return None
+    for st in heads:
+        if f"{st} {nt.norm}" in kb.compound_given:
             return st
     return None
 
