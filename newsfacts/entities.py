@@ -280,6 +280,14 @@ class _Scan:
         return True
 
 
+def _heads(kb: Knowledge, w: str) -> tuple[str, ...]:
+    """The stems of ``w`` (clitics off) that begin a compound given name (عبد، نور …), cached."""
+    heads = kb.word_cache.get(("heads", w))
+    if heads is None:
+        heads = kb.word_cache[("heads", w)] = tuple(st for _, st in _splits(w) if st in kb.compound_heads)
+    return heads
+
+
 def _compound_head(sc: _Scan, i: int) -> str | None:
     """The first half (clitics off) of a two-word given name starting at token ``i``
     (عبد in عبد الفتاح), when the name lexicon lists the pair; else None."""
@@ -287,9 +295,7 @@ def _compound_head(sc: _Scan, i: int) -> str | None:
     if t is None:
         return None
     kb = sc.kb
-    heads = kb.word_cache.get(("heads", t.norm))
-    if heads is None:
-        heads = kb.word_cache[("heads", t.norm)] = tuple(st for _, st in _splits(t.norm) if st in kb.compound_heads)
+    heads = _heads(kb, t.norm)
     if not heads:
         return None
     nt = sc.word(i + 1)
@@ -350,7 +356,7 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
         elif j > i and not known and not after_connector and (
                 len(w) <= 3 and kb.shape(w) < kb.shape_short or kb.shape(w) < kb.shape_extend):
             # Short unknown words after a name are mostly verbs (عقد، قال), longer ones shaped like
-            # a verb or noun too (أسبوعين) -- unless a title in apposition follows (نبيه بري رئيس مجلس النواب).
+            # a verb or noun too (أسبوعين); a title in apposition after one was let in above (نبيه بري).
             break
         if not known and w not in kb.connectors:
             lexicon_only = False
@@ -488,8 +494,7 @@ def _name_starts(sc: _Scan) -> list[int]:
             if len(quiet) > 200_000:
                 quiet.clear()
             w = t.norm
-            q = quiet[w] = sc.info(i).idle and w not in kb.abbrev_titles \
-                and not any(st in kb.compound_heads for _, st in _splits(w))
+            q = quiet[w] = sc.info(i).idle and w not in kb.abbrev_titles and not _heads(kb, w)
         if not q:
             out.append(i)
     return out
