@@ -640,10 +640,9 @@ def _people(sc: _Scan) -> list[Cand]:
             if nt is not None and sc.al(j) and not kb.nisba_country(nt.norm) \
                     and not sc.matches(j, "title") and sc.word(j + 1) is not None:
                 j += 1  # one adjective between: الأميركي المخضرم أندري أغاسي
-            if sc.name_like(j) and not sc.matches(j, "title"):
-                k = _person_extent(sc, j)
-                if k - j >= 2 or any(kb.known_name(x.norm) for x in toks[j:k]):
-                    out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 1, "person.nisba"))
+            k = None if sc.matches(j, "title") else _nisba_name_end(sc, j)
+            if k is not None:
+                out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 1, "person.nisba"))
         # person.quoted: عن NAME قوله (ونقلت الصحيفة عن كينيون قوله)
         if t.norm == "عن":
             c = _subject_name(sc, i + 1, "person.quoted")
@@ -718,6 +717,19 @@ def _subject_name(sc: _Scan, j: int, rule: str) -> Cand | None:
     if k <= j:
         return None
     return Cand("person", t.vstart, sc.toks[k - 1].vend, 1, rule)
+
+
+def _nisba_name_end(sc: _Scan, j: int) -> int | None:
+    """End of the name at token ``j`` after a nationality (الإسباني رافايل نادال): two words, or a
+    listed name; a first name ending in ه (السويسري روجيه فيدرر) needs a name-like word after it."""
+    kb = sc.kb
+    if sc.name_like(j):
+        k = _person_extent(sc, j)
+        return k if k - j >= 2 or any(kb.known_name(x.norm) for x in sc.toks[j:k]) else None
+    if sc.name_like(j, loose=True) and sc.name_like(j + 1):
+        k = _person_extent(sc, j + 1, cont=True)
+        return k if k - j >= 2 else None
+    return None
 
 
 def _free_nisba(sc: _Scan, i: int) -> bool:
