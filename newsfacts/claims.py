@@ -564,13 +564,16 @@ class _Ctx:
                 best = m
         return best
 
-    def directional(self, m: _Mention, dirs_ok: tuple[str, ...] = ()) -> bool:
-        """Is the place after a preposition of direction (نحو، باتجاه، لـ)?"""
-        key = (m.start, dirs_ok)
+    def _memo(self, key: tuple, test, *args) -> bool:
+        """``test(*args)``, once per document for ``key`` (a mention's start and what is asked)."""
         r = self._dir.get(key)
         if r is None:
-            r = self._dir[key] = self._directional(m, dirs_ok)
+            r = self._dir[key] = test(*args)
         return r
+
+    def directional(self, m: _Mention, dirs_ok: tuple[str, ...] = ()) -> bool:
+        """Is the place after a preposition of direction (نحو، باتجاه، لـ)?"""
+        return self._memo((m.start, dirs_ok), self._directional, m, dirs_ok)
 
     def _directional(self, m: _Mention, dirs_ok: tuple[str, ...]) -> bool:
         dirs_ok = tuple(norm(d) for d in dirs_ok)
@@ -578,9 +581,7 @@ class _Ctx:
         prefix = norm(self.doc.text[tok.start:m.start])
         if prefix.endswith("ل") and "ل" not in dirs_ok:
             return True
-        k = m.ts - 1
-        while k >= 0 and not self.isword[k]:
-            k -= 1
+        k = self._word_before(m)
         if k < 0:
             return False
         # skip a place trigger word: "باتجاه منطقة X"
@@ -597,11 +598,7 @@ class _Ctx:
 
     def locative(self, m: _Mention) -> bool:
         """Is the place introduced by في، ب، إلى، لدى (possibly through منطقة، العاصمة الروسية …)?"""
-        key = (m.start, "locative")
-        r = self._dir.get(key)
-        if r is None:
-            r = self._dir[key] = self._locative(m)
-        return r
+        return self._memo((m.start, "locative"), self._locative, m)
 
     def _locative(self, m: _Mention) -> bool:
         tok = self.toks[m.ts]
@@ -635,11 +632,7 @@ class _Ctx:
 
     def from_place(self, m: _Mention) -> bool:
         """Is the place where something came from ("أطلق من لبنان")? Never where it happened."""
-        key = (m.start, "from")
-        r = self._dir.get(key)
-        if r is None:
-            r = self._dir[key] = self._from_place(m)
-        return r
+        return self._memo((m.start, "from"), self._from_place, m)
 
     def _word_before(self, m: _Mention) -> int:
         """Index of the word before mention ``m`` (-1 if none)."""
@@ -665,11 +658,7 @@ class _Ctx:
 
     def agent(self, m: _Mention) -> bool:
         """Is the place the subject of an event verb (أطلقتها روسيا)? Then it is not where it happened."""
-        key = (m.start, "agent")
-        r = self._dir.get(key)
-        if r is None:
-            r = self._dir[key] = self._agent(m)
-        return r
+        return self._memo((m.start, "agent"), self._agent, m)
 
     def _agent(self, m: _Mention) -> bool:
         k = self._word_before(m)
