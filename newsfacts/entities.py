@@ -791,6 +791,7 @@ def _places(sc: _Scan) -> list[Cand]:
     kb = sc.kb
     out: list[Cand] = []
     seen_tok: set[int] = set()
+    weak: list[tuple[int, Match, Place]] = []  # small towns with no trigger or preposition before them
     for i, ms in sc.by_tok.items():
         for m in ms:
             places = [e[1] for e in m.entries if e[0] == "place"]
@@ -818,6 +819,7 @@ def _places(sc: _Scan) -> list[Cand]:
                 continue
             strong = p.kind != "city" or p.population >= kb.min_population
             if not (strong or trig or prep):
+                weak.append((i, m, p))
                 continue
             out.append(Cand("place", m.vstart, m.vend, 2, "place.gazetteer", key=norm(p.name), place=p,
                             trigger=(trig.vstart, trig.vend) if trig else None, assimilated=m.assimilated))
@@ -842,7 +844,36 @@ def _places(sc: _Scan) -> list[Cand]:
         # place.dual: a dual trigger and two names (بلدتي يحمر الشقيف وأرنون، منطقتي X وY)
         if sc.matches(i, "dualtrigger"):
             out.extend(_dual_places(sc, i))
-    return out
+    return out + _listed_places(sc, out, weak)
+
+
+def _listed_places(sc: _Scan, out: list[Cand], weak: list[tuple[int, Match, Place]]) -> list[Cand]:
+    """place.list: a small town the gazetteer knows, with no trigger or preposition of its own,
+    joined by و or a comma to a place found before or after it: a list of places
+    (على صفد وحيفا والناصرة ونهاريا، طهران ومشهد)."""
+    toks = sc.toks
+    ends = {sc.tok_end(c.vend) - 1 for c in out if c.type == "place"}  # last token of each place
+    starts = {sc.tok_at(c.vstart) for c in out if c.type == "place"}
+    found: list[Cand] = []
+    changed = True
+    while changed and weak:
+        changed = False
+        for item in list(weak):
+            i, m, p = item
+            k = sc.tok_end(m.vend)  # the token after the town
+            before = i - 1 if m.prefix.startswith("و") else (
+                i - 2 if i > 1 and toks[i - 1].norm in ("،", ",") else None)
+            after = k + 1 if k < len(toks) and toks[k].norm in ("،", ",") else (
+                k if k < len(toks) and toks[k].norm.startswith("و") else None)
+            if not (before in ends or after in starts):
+                continue
+            weak.remove(item)
+            found.append(Cand("place", m.vstart, m.vend, 1, "place.list", key=norm(p.name), place=p,
+                              assimilated=m.assimilated))
+            ends.add(k - 1)
+            starts.add(i)
+            changed = True
+    return found
 
 
 def _adjective_after(sc: _Scan, m: Match, j: int) -> bool:
