@@ -327,10 +327,10 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
         if (j > i or cont) and not after_connector and w[0] == "و" and w not in kb.connectors \
                 and w not in kb.given:
             break  # و starts the next name of a list (ونور الشريف، وشادية) or the next clause
-        if j > i and not known and not after_connector:
+        if (j > i or cont) and not known and not after_connector:
             if _strong_place(sc, j):
                 break  # a dateline after a byline: محمد صادق نيويورك
-            if _verb_or_noun_shape(sc, j):
+            if _verb_or_noun_shape(sc, j) and (j > i or w in kb.common or kb.shape(w) < kb.shape_verb):
                 break  # نزار يكتب، شيرين عادل مرتدية
         if w in kb.connectors:
             if j + 1 >= len(sc.toks) or not (sc.name_like(j + 1, allow_al=True, loose=True)

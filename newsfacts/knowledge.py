@@ -105,6 +105,8 @@ class Knowledge:
     shape_pair: float = 9.0
     #: An unknown word of three letters or fewer continues a name only if its shape scores at least this.
     shape_short: float = 9.0
+    #: The word after a given name, shaped like a verb or ة-noun, ends the name below this shape score.
+    shape_verb: float = -9.0
     #: Person context model (rules/names/person_contexts.tsv, mined from ANERcorp train):
     #: log-odds of a word right before / right after a person vs. another uncommon word.
     ctx_before: dict = field(default_factory=dict)
@@ -280,6 +282,7 @@ def build(rules: RuleSet) -> Knowledge:
         shape_extend=float(people_t.get("shape_extend", -9.0)),
         shape_pair=float(people_t.get("shape_pair", 9.0)),
         shape_short=float(people_t.get("shape_short", 9.0)),
+        shape_verb=float(people_t.get("shape_verb", -9.0)),
         month_words=_month_words(rules),
         shapes={r[0]: float(r[1]) for r in rules.tsv("names/name_shapes.tsv") if len(r) >= 2 and r[0]},
         ctx_before=_contexts(rules, "before"),
