@@ -117,7 +117,7 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
     if (w in kb.function_words or w in kb.verbs or w in kb.not_names or w in kb.common
             or w in kb.title_words or kb.nisba_country(w)):
         return False
-    if _accusative(kb, w) or _sound_plural(kb, w) or w.endswith(("تها", "تهم", "تهما", "تنا")):
+    if _accusative(kb, w) or _sound_plural(kb, w) or _possessed(kb, w) or w.endswith(("تها", "تهم", "تهما", "تنا")):
         return False  # a noun in ة with a possessive pronoun: خارجيتها، حكومتنا
     for pre, stem in proclitic_splits(w)[1:]:
         if kb.known_name(stem):
@@ -136,6 +136,20 @@ def _accusative(kb: Knowledge, w: str) -> bool:
     base = w[:-1]
     return base in kb.common or base in kb.title_words or bool(kb.nisba_country(base)) \
         or base.endswith("ي") and (base[:-1] + "يه" in kb.common or "ال" + base in kb.common)
+
+
+#: Possessive pronoun suffixes of a noun: our, her, their, your.
+_POSSESSIVES = ("نا", "ها", "هم", "هما", "كم", "هن")
+
+
+def _possessed(kb: Knowledge, w: str) -> bool:
+    """A common noun or title with a possessive pronoun (مراسلنا، زعيمهم، رئيسها): the subject
+    after a reporting verb (وقال مراسلنا), not a name (دانا، رنا stay: دا، ر are no nouns)."""
+    for suffix in _POSSESSIVES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[:-len(suffix)]
+            return base in kb.common or base in kb.title_words
+    return False
 
 
 def _sound_plural(kb: Knowledge, w: str) -> bool:
