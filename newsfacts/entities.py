@@ -585,8 +585,12 @@ def _people(sc: _Scan) -> list[Cand]:
         if head:
             # person.given with a compound given name (عبد الفتاح البرهان، عبد اللطيف الجواهري)
             k = _person_extent(sc, i + 2, cont=True)
+            if k == i + 2 and sc.word(i + 2) is not None and toks[i + 2].norm in kb.regnal:
+                k = i + 3  # عبد الله الثاني
             if k > i + 2:
                 out.append(Cand("person", t.vend - len(head), toks[k - 1].vend, 2, "person.given"))
+            else:  # a compound given name alone (وعزا عبد الله خسارة الفريق، مبارك وعبد الله)
+                out.append(Cand("person", t.vend - len(head), toks[i + 1].vend, 1, "person.given"))
         if inf.idle and not (nxt is not None and nxt.norm in kb.nasab):
             continue
         stem = inf.given
