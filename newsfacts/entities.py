@@ -1056,6 +1056,9 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
             continue
         if after_nisba and not w.startswith("لل"):
             break  # وزارة الخارجية التركية | الأنباء
+        if end is not None and _known_org_until(sc, m, first_j if descriptor or team else None, end) and not (
+                sc.al(j) and w.endswith(("ي", "يه")) and not kb.nisba_country(w) or w in kb.field_genitives):
+            break  # a known body is complete: مجلس الأمن | المؤلف، حزب الله | للجنديين (مجلس الأمن الدولي goes on)
         if n > 0 and named and w.startswith("وال") and len(w) > 5 and not sc.is_stop(w[1:]) \
                 and REMOVED.sub("", sc.doc.text[t.start:t.start + 4])[:3] == "وال" \
                 and not kb.nisba_country(w[1:]) and not sc.matches(j, "place"):
@@ -1100,6 +1103,14 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         first = sc.toks[first_j]
         return Cand("org", first.vstart, end, 2, "org.head", key=key)
     return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
+
+
+def _known_org_until(sc: _Scan, m: Match, first: int | None, end: int) -> bool:
+    """A listed organization spans from the head match ``m``, or from the word after a descriptor
+    head (token ``first``: نادي | الزمالك), to the view offset ``end``."""
+    starts = [sc.tok_at(m.vstart)] + ([first] if first is not None else [])
+    return any(km.vend == end and km.vstart in (m.vstart, sc.toks[i].vstart)
+               for i in starts for km, _ in sc.matches(i, "org"))
 
 
 def _genitive_tail(sc: _Scan, j: int) -> int | None:

@@ -126,6 +126,8 @@ class Knowledge:
     month_words: frozenset[str] = field(default_factory=frozenset)
     #: Per-word facts the entity rules compute once per process (entities._word_info).
     word_cache: dict = field(default_factory=dict)
+    #: Genitives that continue a listed organization's name (وكالة مهر للأنباء).
+    field_genitives: frozenset[str] = field(default_factory=frozenset)
     quiet_words: dict = field(default_factory=dict)  # word form -> starts no person rule by itself
 
     def shape(self, w: str) -> float:
@@ -258,6 +260,7 @@ def build(rules: RuleSet) -> Knowledge:
         led_by=nset(orgs_t.get("led_by", [])),
         prepositions=nset(places_t.get("prepositions", [])),
         org_stop=nset(orgs_t.get("stop", [])),
+        field_genitives=nset(orgs_t.get("field_genitives", [])),
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
         title_words=frozenset(title_words),
