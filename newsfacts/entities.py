@@ -157,8 +157,16 @@ def _sound_plural(kb: Knowledge, w: str) -> bool:
     the subject after a reporting verb (وأعرب مراقبون), not a name (خلدون، هارون stay)."""
     if len(w) >= 6 and w.endswith(("ون", "ين")):
         base = w[:-2]
-        return base in kb.common or len(w) >= 7 and base.endswith("ي") and ("ال" + base) in kb.common
-    return len(w) >= 5 and w.endswith("و") and w[:-1] in kb.common
+        return base in kb.common or len(w) >= 7 and base.endswith("ي") and ("ال" + base) in kb.common \
+            or _participle(base)
+    return len(w) >= 5 and w.endswith("و") and (w[:-1] in kb.common or _participle(w[:-1]))
+
+
+def _participle(w: str) -> bool:
+    """A participle of a derived verb (متفعل، مستفعل، منفعل، مفعل، مفاعل: متمرد، مسلح، محلل، مراقب),
+    whose sound plural (متمردون، محللين) is a group of people, not a name (مكلارين stays)."""
+    return w[:1] == "م" and len(w) >= 4 and w[1] not in "ايو" and (
+        w[1] in "تسن" or len(w) == 4 or len(w) == 5 and w[2] == "ا")
 
 
 def _context_candidate(kb: Knowledge, w: str, splits) -> tuple[str | None, float]:
@@ -724,9 +732,13 @@ def _subject_name(sc: _Scan, j: int, rule: str) -> Cand | None:
         return None
     w = t.norm
     if sc.al(j):
+        nxt = sc.word(j + 1)
         if w in kb.family or (w.endswith("ي") and w not in kb.common and not kb.nisba_country(w)
                               and not sc.is_stop(w) and w not in kb.title_words and w not in kb.not_names
-                              and not sc.matches(j, "place")):
+                              and not sc.matches(j, "place")
+                              and not REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ى")
+                              and not (nxt is not None and kb.nisba_country(nxt.norm))):
+            # (not النصارى, written with ى; not a noun and its nationality: الدبلوماسي الإسرائيلي)
             return Cand("person", t.vstart, t.vend, 1, rule)
         return None
     if not sc.name_like(j) or _strong_place(sc, j) or not kb.known_name(w) and _verb_or_noun_shape(sc, j):
