@@ -1387,7 +1387,8 @@ def _given_before(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
             t = sc.word(i - 1) if i > 0 else None
             if t is not None and t.norm in kb.given and t.vend not in taken and sc.toks[i].vstart == c.vstart \
                     and REMOVED.sub("", sc.doc.text[t.start:t.end]) not in kb.function_raw \
-                    and not sc.is_stop(t.norm) and " " in sc.doc.vtext[c.vstart:c.vend].strip():
+                    and (not sc.is_stop(t.norm) or _name_with_ya(sc, i - 1)) \
+                    and " " in sc.doc.vtext[c.vstart:c.vend].strip():
                 c = Cand("person", t.vstart, c.vend, c.prio, c.rule, key=c.key, role=c.role)
         out.append(c)
     return out
