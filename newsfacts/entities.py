@@ -390,6 +390,20 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
     return j
 
 
+def _quoted_name(sc: _Scan, j: int) -> Cand | None:
+    """person.title: one to four name-like words in quotes at token ``j``, right after a title."""
+    toks = sc.toks
+    if j >= len(toks) or toks[j].norm not in _OPEN_QUOTES:
+        return None
+    k = j + 1
+    while k < len(toks) and k - j <= 4 and sc.word(k) is not None and sc.name_like(k, loose=True) \
+            and not (sc.matches(k, "org") or sc.matches(k, "place") or sc.matches(k, "orghead")):
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].norm not in _CLOSE_QUOTES:
+        return None
+    return Cand("person", toks[j + 1].vstart, toks[k - 1].vend, 3, "person.title")
+
+
 def _name_with_ya(sc: _Scan, j: int) -> bool:
     """Token ``j`` is written with ي where the preposition its fold matches is written with ى
     (علي, not على): after a title it is the given name علي."""
@@ -552,6 +566,12 @@ def _people(sc: _Scan) -> list[Cand]:
                 break
             first = sc.word(j)
             t0 = sc.tok_end(m.vend)
+            if j == t0 and (m.key.startswith("ال") or _e[1] == "relative"):
+                c = _quoted_name(sc, j)
+                if c is not None:  # الإمبراطور " هوانج تي "، زوجته " كوهر شاه "
+                    c.role = sc.doc.text[slice(*sc.doc.span(m.vstart, m.vend))]
+                    out.append(c)
+                    continue
             if j == t0 + 1 and not m.prefix[-1:] == "ل" and m.key not in _AMBIGUOUS_TITLES and (first is None or not sc.name_like(j)) \
                     and _title_surname(sc, t0):
                 # الرئيس السنيورة، الإمام الرضا: the one ال-word after a title is the name
