@@ -157,16 +157,21 @@ def _sound_plural(kb: Knowledge, w: str) -> bool:
     the subject after a reporting verb (وأعرب مراقبون), not a name (خلدون، هارون stay)."""
     if len(w) >= 6 and w.endswith(("ون", "ين")):
         base = w[:-2]
-        return base in kb.common or len(w) >= 7 and base.endswith("ي") and ("ال" + base) in kb.common \
-            or _participle(base)
-    return len(w) >= 5 and w.endswith("و") and (w[:-1] in kb.common or _participle(w[:-1]))
+        return base in kb.common or len(w) >= 7 and base.endswith("ي") and ("ال" + base) in kb.common
+    return len(w) >= 5 and w.endswith("و") and w[:-1] in kb.common
 
 
-def _participle(w: str) -> bool:
-    """A participle of a derived verb (متفعل، مستفعل، منفعل، مفعل، مفاعل: متمرد، مسلح، محلل، مراقب),
-    whose sound plural (متمردون، محللين) is a group of people, not a name (مكلارين stays)."""
-    return w[:1] == "م" and len(w) >= 4 and w[1] not in "ايو" and (
-        w[1] in "تسن" or len(w) == 4 or len(w) == 5 and w[2] == "ا")
+def _participle_plural(w: str) -> bool:
+    """The sound plural of a participle of a derived verb (متفعل، مستفعل، منفعل، مفعل، مفاعل):
+    متمردون، متمردو، محللون، مسلحين: a group of people as the subject of a reporting verb, not a
+    name (مكلارين، ميتسو stay)."""
+    if w.endswith(("ون", "ين")) and len(w) >= 6:
+        w = w[:-2]
+    elif w.endswith("و") and len(w) >= 5:
+        w = w[:-1]
+    else:
+        return False
+    return w[:1] == "م" and w[1] not in "ايو" and (w[1] in "تسن" or len(w) == 4 or len(w) == 5 and w[2] == "ا")
 
 
 def _context_candidate(kb: Knowledge, w: str, splits) -> tuple[str | None, float]:
@@ -761,8 +766,9 @@ def _subject_name(sc: _Scan, j: int, rule: str) -> Cand | None:
             # (not النصارى, written with ى; not a noun and its nationality: الدبلوماسي الإسرائيلي)
             return Cand("person", t.vstart, t.vend, 1, rule)
         return None
-    if not sc.name_like(j) or _strong_place(sc, j) or not kb.known_name(w) and _verb_or_noun_shape(sc, j):
-        return None  # أعلن إسقاط، قال استهداف: a verbal noun, not the speaker
+    if not sc.name_like(j) or _strong_place(sc, j) or not kb.known_name(w) and (
+            _verb_or_noun_shape(sc, j) or _participle_plural(w)):
+        return None  # أعلن إسقاط، قال استهداف: a verbal noun, not the speaker; قال متمردون: a group
     k = _person_extent(sc, j)
     if k <= j:
         return None
@@ -850,7 +856,8 @@ def _places(sc: _Scan) -> list[Cand]:
             p = max(places, key=lambda p: p.population)
             trig = _preceded_by(sc, m, "trigger")
             prev = sc.word(i - 1)
-            prep = bool(m.prefix[-1:] in ("ب", "ل")) or (prev is not None and prev.norm in kb.prepositions)
+            prep = bool(m.prefix[-1:] in ("ب", "ل")) or (prev is not None and (
+                prev.norm in kb.prepositions or prev.norm[:1] in ("و", "ف") and prev.norm[1:] in kb.prepositions))
             if m.key in kb.stoplist and not trig:
                 continue
             if " " not in m.key and any(e[0] == "orghead" and e[5] for e in m.entries):
