@@ -79,8 +79,10 @@ def _word_info(kb: Knowledge, w: str) -> _WordInfo:
     surname = None
     for pre, st in splits:
         if (st in kb.family and st not in kb.common and st not in kb.given
-                and (st in kb.curated_family or len(st) >= 5)
-                and not (st.startswith("ال") and (st not in kb.curated_family or st in kb.compound_tails))):
+                and (st in kb.curated_family or len(st) >= 5 or len(st) == 4 and st in kb.frequent_family
+                     and st not in kb.context_stop)
+                and not (st.startswith("ال") and (st not in kb.curated_family and st not in kb.frequent_family
+                                                  or st in kb.compound_tails))):
             surname = st
             break
     kunya = any(st in kb.kunya for st in stems)

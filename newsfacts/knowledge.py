@@ -68,6 +68,8 @@ class Knowledge:
     common: frozenset[str] = field(default_factory=frozenset)
     #: Function words as written (with ى): على is a preposition even though it folds to علي (Ali).
     curated_family: frozenset[str] = field(default_factory=frozenset)
+    #: Mined surnames seen at least ``frequent_family`` times in ANERcorp train (أنان، بري).
+    frequent_family: frozenset[str] = field(default_factory=frozenset)
     function_raw: frozenset[str] = field(default_factory=frozenset)
     not_orgs: frozenset[str] = field(default_factory=frozenset)
     #: Verbs whose subject, right after them, is often a person (قال، أضاف، أكد).
@@ -266,6 +268,8 @@ def build(rules: RuleSet) -> Knowledge:
         title_words=frozenset(title_words),
         common=nset(r[0] for r in rules.tsv("common_words.tsv")),
         curated_family=nset(r[0] for r in rules.tsv("names/family_extra.tsv")) | famous_words,
+        frequent_family=nset(r[0] for r in rules.tsv("names/family.tsv")
+                             if len(r) > 1 and r[1].isdigit() and int(r[1]) >= int(people_t.get("frequent_family", 5))),
         function_raw=frozenset(REMOVED.sub("", w) for w in words.get("function", []) if w.endswith("ى")),
         not_orgs=nset(orgs_t.get("generic_bodies", [])),
         reporting=nset(people_t.get("reporting_verbs", [])),
