@@ -236,6 +236,8 @@ def build(rules: RuleSet) -> Knowledge:
     # عبد + a name of God is a given name even where the lexicon has not seen it (عبد العظيم، عبد الباسط).
     compound_given |= {f"{norm('عبد')} {t}" for t in tails if t.startswith("ال")}
     famous_words = {w for row in rules.tsv("people.tsv") for f in row for w in norm(f).split()} - connectors - tails
+    # only a one-word form the list gives as standalone (بوتين) is a surname that may stand alone
+    famous_alone = {norm(f) for row in rules.tsv("people.tsv") for f in row[1:] if f and " " not in f.strip()}
 
     def nset(values) -> frozenset[str]:
         return frozenset(norm_many([v for v in values if v]))
@@ -267,7 +269,7 @@ def build(rules: RuleSet) -> Knowledge:
         max_person_tokens=int(people_t.get("max_tokens", 4)),
         title_words=frozenset(title_words),
         common=nset(r[0] for r in rules.tsv("common_words.tsv")),
-        curated_family=nset(r[0] for r in rules.tsv("names/family_extra.tsv")) | famous_words,
+        curated_family=nset(r[0] for r in rules.tsv("names/family_extra.tsv")) | famous_alone,
         frequent_family=nset(r[0] for r in rules.tsv("names/family.tsv")
                              if len(r) > 1 and r[1].isdigit() and int(r[1]) >= int(people_t.get("frequent_family", 5))),
         function_raw=frozenset(REMOVED.sub("", w) for w in words.get("function", []) if w.endswith("ى")),
