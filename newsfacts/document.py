@@ -95,23 +95,10 @@ class Token(tuple):
 _NORM = itemgetter(5)  # Token.norm
 
 
-class TokenList(list):
-    """A document's tokens (a list), remembering their words for :func:`token_words`."""
-
-    __slots__ = ("norms", "words")
-
-
 def token_words(tokens: list[Token]) -> tuple[list[str], set[str]]:
-    """The ``norm`` of every token of ``tokens`` and the set of them (shared: do not modify).
-
-    Read once per :attr:`Document.tokens` (dates and numbers both ask), afresh for another list.
-    """
-    if type(tokens) is not TokenList:
-        norms = list(map(_NORM, tokens))
-        return norms, set(norms)
-    if tokens.words is None:
-        tokens.words = (tokens.norms, set(tokens.norms))
-    return tokens.words
+    """The ``norm`` of every token of ``tokens`` and the set of them."""
+    norms = list(map(_NORM, tokens))
+    return norms, set(norms)
 
 
 @dataclass
@@ -140,8 +127,7 @@ class Document:
         return _NONWORD_NOT_SPACE.sub(" ", self.view.text).replace("_", " ") + " "
 
     @cached_property
-    def tokens(self) -> TokenList:
-        """The tokens of the view, in order (shared: do not modify)."""
+    def tokens(self) -> list[Token]:
         parts = _TOKEN_SPLIT.split(self.view.text)  # blanks and tokens alternate
         offs = list(accumulate(map(len, parts), initial=0))
         norms = parts[1::2]
@@ -159,10 +145,8 @@ class Document:
             isword = [w or "_" in t for w, t in zip(isword, norms)]
         self._arrays = (vstarts, starts, isword)
         # map(tuple.__new__, repeat(Token), rows) calls tuple.__new__ directly (cheaper than a partial)
-        toks = TokenList(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
-                                                               norms, isword)))
-        toks.norms, toks.words = norms, None
-        return toks
+        return list(map(tuple.__new__, repeat(Token), zip(range(len(norms)), starts, ends, vstarts, vends,
+                                                          norms, isword)))
 
     @property
     def token_vstarts(self) -> list[int]:
