@@ -16,6 +16,7 @@ from .normalize import REMOVED, norm, norm_many
 #: Written proclitic sequences allowed before a lexicon form.
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 _MAX_PROCLITIC = max(map(len, PROCLITICS))
+_PROCLITIC_ENDS = frozenset(p[-1] for p in PROCLITICS if p)  # the letter right before the form
 
 def _key(form: str) -> str:
     return " ".join(_NONWORD.sub(" ", norm(form)).split())
@@ -106,6 +107,8 @@ class Lexicon:
                 if assimilated:
                     continue  # the ل of لل is not written
                 prefix = ""
+            elif s[start - 1] not in _PROCLITIC_ENDS:
+                continue  # inside a word, after a letter no proclitic ends with
             else:
                 prefix = _proclitics(s, start)
                 if prefix is None or (assimilated and prefix[-1] != "ل"):
