@@ -860,8 +860,8 @@ def _places(sc: _Scan) -> list[Cand]:
             prev = sc.word(i - 1)
             prep = bool(m.prefix[-1:] in ("ب", "ل")) or (prev is not None and (
                 prev.norm in kb.prepositions or prev.norm[:1] in ("و", "ف") and prev.norm[1:] in kb.prepositions))
-            if m.key in kb.stoplist and not trig:
-                continue
+            if m.key in kb.stoplist and not (trig and trig.key in _NAME_TRIGGERS):
+                continue  # a common word after a direction stays one: وسط المدينة، شمال البلاد
             if " " not in m.key and any(e[0] == "orghead" and e[5] for e in m.entries):
                 continue  # نادي، فريق head a team's name (نادي تشلسي), not the town of that name
             if m.prefix and " " not in m.key:
