@@ -1193,6 +1193,19 @@ def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
                                       or c.rule == "org.head" and _after_title(sc, c.vstart))]
 
 
+def _outside_facilities(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """A person named right after a facility word names the facility, not a person in the
+    news (مستشفى نبيه بري الحكومي، مطار رفيق الحريري الدولي, GUIDE: facilities are neither)."""
+    heads = sc.kb.facility_heads
+
+    def named_facility(c: Cand) -> bool:
+        i = sc.tok_at(c.vstart)
+        return i > 0 and sc.toks[i].vstart == c.vstart and any(
+            st in heads for _, st in _splits(sc.toks[i - 1].norm))
+
+    return [c for c in chosen if not (c.type == "person" and named_facility(c))]
+
+
 def _after_title(sc: _Scan, vstart: int) -> bool:
     """A title word (رئيس، وزير) ends right before view position ``vstart`` (its clitic
     aside: بوزارة). A body named after باسم (المتحدث باسم وزارة الخارجية) is named as such."""
@@ -1429,6 +1442,7 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     sc = _Scan(doc, kb)
     chosen = _select(_people(sc) + _places(sc) + _orgs(sc))
     chosen = _outside_titles(sc, chosen)
+    chosen = _outside_facilities(sc, chosen)
     chosen = _given_before(sc, chosen)
     chosen = _select(chosen + _coordinated(sc, chosen))
     chosen = _select(chosen + _alias_mentions(sc, chosen))

@@ -130,6 +130,8 @@ class Knowledge:
     word_cache: dict = field(default_factory=dict)
     #: Genitives that continue a listed organization's name (وكالة مهر للأنباء).
     field_genitives: frozenset[str] = field(default_factory=frozenset)
+    #: Facility words: a person named right after one names the facility (مستشفى نبيه بري).
+    facility_heads: frozenset[str] = field(default_factory=frozenset)
     quiet_words: dict = field(default_factory=dict)  # word form -> starts no person rule by itself
 
     def shape(self, w: str) -> float:
@@ -265,6 +267,7 @@ def build(rules: RuleSet) -> Knowledge:
         prepositions=nset(places_t.get("prepositions", [])),
         org_stop=nset(orgs_t.get("stop", [])),
         field_genitives=nset(orgs_t.get("field_genitives", [])),
+        facility_heads=nset(people_t.get("facility_heads", [])),
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
         title_words=frozenset(title_words),
