@@ -36,7 +36,6 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, WordFacts, vocab
@@ -61,6 +60,21 @@ _CLOSE_QUOTES = {'"', "»", "”", ")", "'"}
 _CONTEXT_SENTENCES = 3
 _NONE: list[int] = []
 _RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
+
+
+class _lazy:
+    """A property computed on first use and then kept on the instance: functools.cached_property
+    without the lock it takes on every first read in Python 3.11 (a document's lookups are
+    made by one thread)."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass(slots=True)
@@ -214,11 +228,11 @@ class _Ctx:
         self.speaker_toks: set[int] = set()  # tokens of claimant names: not event places
         self.speaker_people: set[int] = set()  # first tokens of people named as the source of a report
 
-    @cached_property
+    @_lazy
     def person_names(self) -> list[str]:
         return [p["name"] for p in self._entities.get("people", []) if p.get("name")]
 
-    @cached_property
+    @_lazy
     def place_country(self) -> dict[str, str]:
         """Normalized place name -> normalized country (a country is its own)."""
         places = self._entities.get("places", [])
@@ -228,7 +242,7 @@ class _Ctx:
                 out.setdefault(norm(p["name"]), norm(p["name"]))
         return out
 
-    @cached_property
+    @_lazy
     def mention_count(self) -> dict[str, int]:
         """How many times each place is named."""
         out: dict[str, int] = {}
@@ -236,7 +250,7 @@ class _Ctx:
             out[m.name] = out.get(m.name, 0) + 1
         return out
 
-    @cached_property
+    @_lazy
     def dates(self) -> list[dict]:
         return sorted(self._dates, key=lambda d: d.get("start", 0))
 
@@ -539,7 +553,7 @@ class _Ctx:
         speakers = self.speaker_toks
         return [m for m in found if m.ts not in speakers] if speakers and found else found
 
-    @cached_property
+    @_lazy
     def _event_places(self) -> tuple[list[_Mention], list[int]]:
         """The places that are not a dateline, and their first tokens."""
         places = [m for m in self.places if not self.dateline(m)]
@@ -694,7 +708,7 @@ class _Ctx:
             out.append([m])
         return out
 
-    @cached_property
+    @_lazy
     def voc_joiners(self) -> frozenset[str]:
         """Normalized place joiners (منطقة، مدينة …)."""
         return self.rules.compiled("claims_joiners", _joiners)
