@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right, insort
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, WordFacts, vocab
@@ -590,7 +591,7 @@ class _Ctx:
         return self._memo((m.start, dirs_ok), self._directional, m, dirs_ok)
 
     def _directional(self, m: _Mention, dirs_ok: tuple[str, ...]) -> bool:
-        dirs_ok = tuple(norm(d) for d in dirs_ok)
+        dirs_ok = _normed(dirs_ok)
         tok = self.toks[m.ts]
         prefix = norm(self.doc.text[tok.start:m.start])
         if prefix.endswith("ل") and "ل" not in dirs_ok:
@@ -817,6 +818,12 @@ def _longer_mark(longers: tuple[dict, ...], toks: list, i: int, b: int) -> tuple
     return None
 
 
+@lru_cache(maxsize=64)
+def _normed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words normalized (the few tuples of words the mechanisms pass)."""
+    return tuple(norm(w) for w in words)
+
+
 def _joiners(rules: RuleSet) -> frozenset[str]:
     words = rules.toml_tables("claims.toml").get("words", {})
     return frozenset(norm(w) for w in words.get("place_joiners", []))
@@ -871,7 +878,7 @@ class _Claimants:
         c = self.c
         if not c.isword[i] or i in c.num_tokens:
             return True
-        w = c.norm(i)
+        w = c.norms[i]
         if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
         if not c.words_at(i).keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
@@ -930,16 +937,17 @@ class _Claimants:
         a = k = i
         source = c.word(i, "source_nouns") is not None
         definite = _is_definite(c.norm(i))
+        norms = c.norms
         while k < limit and k - a < 8:
-            if k > a and c.norm(k) == "في" and source:
+            w = norms[k]
+            if k > a and w == "في" and source:
                 k += 1
                 continue
             if k > a and self.stop(k):
                 break
-            if c.norm(k) == "في":
+            if w == "في":
                 break
-            if k > a and definite and not _is_definite(c.norm(k)) and c.norm(k) != "باسم" \
-                    and c.mention_at(k) is None:
+            if k > a and definite and not _is_definite(w) and w != "باسم" and c.mention_at(k) is None:
                 break
             k += 1
         # a name in quotes after a generic head: صحيفة "ديلي صباح" التركية، مجموعة "غرفة طوارئ …"
@@ -1365,7 +1373,7 @@ class _Finder:
         for k in range(a, min(b + 2, len(c.toks))):
             if not c.isword[k]:
                 continue
-            country = self.kb.nisba_country(c.norm(k))
+            country = self.kb.nisba_country(c.norms[k])
             if country:
                 if c.word(k + 1, "made") is not None:
                     return country, k
@@ -1886,7 +1894,7 @@ class _Finder:
         c = self.c
         k, n = a, 0
         while k < b and n < max_words:
-            w = c.norm(k)
+            w = c.norms[k]
             if not c.isword[k] and w in (".", "،", ",", ":", "؛", ";", "(", ")") :
                 break
             if c.isword[k]:
