@@ -743,15 +743,17 @@ def _scan(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[i
     text = doc.text
     for p in compress(range(len(toks)), readings):
         singles, longer = readings[p]
+        tok = toks[p]
+        first = tok[0]
         for form in singles:
-            if not form.taa or text[toks[p][2] - 1] == "ة":
-                found.append((toks[p][0], -1 - toks[p][0], toks[p][4], -form.length, form.entries))
-        if longer:
-            k = _next_scan_word(toks, p)
-            for form in longer.get(toks[k][5], ()) if k is not None else ():
-                q = _scan_rest(toks, p, form.rest)
+            if not form.taa or text[tok[2] - 1] == "ة":
+                found.append((first, -1 - first, tok[4], -form.length, form.entries))
+        k = _next_scan_word(toks, p) if longer else None
+        if k is not None:
+            for form in longer.get(toks[k][5], ()):  # (the second word is the form's: go on after it)
+                q = _scan_rest(toks, k, form.rest[1:])
                 if q is not None and (not form.taa or text[toks[q][2] - 1] == "ة"):
-                    found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
+                    found.append((first, -1 - toks[q][0], toks[q][4], -form.length, form.entries))
     found.sort(key=_SCAN_ORDER)
     return [(i, -j, e) for i, j, _, _, entries in found for e in entries]
 
