@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -253,8 +253,10 @@ class _Ctx:
         return out
 
     @_lazy
-    def dates(self) -> list[dict]:
-        return sorted(self._dates, key=lambda d: d.get("start", 0))
+    def dates(self) -> tuple[list[dict], list[int]]:
+        """The dates sorted by start, and their starts."""
+        dates = sorted(self._dates, key=_date_start)
+        return dates, list(map(_date_start, dates))
 
     # -- tokens and classes ---------------------------------------------------
 
@@ -1996,8 +1998,7 @@ class _Finder:
                 last_of_type[r.type] = i
                 continue  # "اعترضت ودمرت 21 طائرة": one act told with two verbs
             last_of_type[r.type] = end - 1
-            for k in range(i, end):
-                covered.add((e.rule, k))
+            covered.update(zip(repeat(e.rule), range(i, end)))
             seq.append((order.get(r.mechanism, 1), i, end, e))
             self.same_type.setdefault((c.tok_sent[i], r.type), []).append(i)
         seq.sort(key=_FIRST_TWO)
@@ -2257,6 +2258,11 @@ def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
 # ---------------------------------------------------------------------------
 
 
+def _date_start(d: dict) -> int:
+    """Where a date is named (0 if it does not say)."""
+    return d.get("start", 0)
+
+
 def _date(ctx: _Ctx, t: int) -> str | None:
     """The date named in the trigger's clause (closest to it), else the publication date."""
     k = ctx.tok_sent[t]
@@ -2269,7 +2275,8 @@ def _date(ctx: _Ctx, t: int) -> str | None:
     e = ctx.toks[hi - 1].end if hi > lo else ctx.sents[k][1]
     pos = ctx.toks[t].start
     best = None
-    for d in ctx.dates:
+    dates, starts = ctx.dates
+    for d in dates[bisect_left(starts, s):bisect_left(starts, e)]:
         ds = d.get("start")
         if ds is None or not (s <= ds < e) or not d.get("value"):
             continue
