@@ -1288,6 +1288,8 @@ class _Finder:
         place, not a party or a topic)."""
         c = self.c
         a, b = c.sentence_range(t)
+        if not self.sentence_places(c.tok_sent[t]):
+            return None, 6  # (every range looked at below is in the sentence)
         if locative:
             def places_in(x: int, y: int) -> list[_Mention]:
                 return [m for m in c.places_in(x, y) if c.locative(m)]
