@@ -178,11 +178,10 @@ class _Ctx:
         self._marks: dict[int, dict[str, list[int]]] = {}
         self._dir: dict[tuple[int, tuple], bool] = {}
         self.wcum = list(accumulate(self.isword, initial=0))
-        # per token, its word classes and noun classes (ends relative to it): those of the
-        # written word where nothing around it can change them, else None until looked at
-        # (see _index)
-        self._wc: list[dict[str, tuple[int, Any]] | None] = list(map(_FIXED_WORDS, self._facts))
-        self._nc: list[dict[str, tuple[str, bool, int]] | None] = list(map(_FIXED_NOUNS, self._facts))
+        # per token, its word classes and noun classes (ends relative to it): None until
+        # looked at (see _index)
+        self._wc: list[dict[str, tuple[int, Any]] | None] = [None] * n
+        self._nc: list[dict[str, tuple[str, bool, int]] | None] = [None] * n
         # Sentences as token ranges.
         self.sents = doc.sentences
         self.sent_tok = [(bisect_left(self.starts, s), bisect_left(self.starts, e)) for s, e in self.sents]
@@ -727,8 +726,6 @@ _MENTION_START = attrgetter("ts")
 _MENTION_END = attrgetter("te")
 _SCAN = attrgetter("scan")
 _MARK = attrgetter("mark")
-_FIXED_WORDS = attrgetter("fixed_words")
-_FIXED_NOUNS = attrgetter("fixed_nouns")
 _NO_CLASSES: dict = {}
 _SCAN_ORDER = itemgetter(0, 1, 2, 3)
 _PIECE = re.compile(r"[^\W_]+")  # a word of the scan: letters and digits

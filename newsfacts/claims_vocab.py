@@ -251,10 +251,6 @@ class WordFacts:
     words: dict[str, tuple[int, Any]]  # its one-word word classes: class -> (1, value)
     nouns: dict[str, Any]  # its one-word noun classes: class -> (number, definite, 1)
     taa: tuple[dict, dict] | None  # (words, nouns) when it is written with a final ة, if others
-    #: words and nouns again when they are the token's whatever follows it (no final-ة variant,
-    #: no longer forms), else None: a document's tokens take them in one pass (see claims._Ctx)
-    fixed_words: dict[str, tuple[int, Any]] | None
-    fixed_nouns: dict[str, Any] | None
 
 
 def word_facts(voc: Vocab, word: str) -> WordFacts:
@@ -267,11 +263,9 @@ def word_facts(voc: Vocab, word: str) -> WordFacts:
     for form in forms:
         if form[1]:
             longer.setdefault(form[1][0], []).append(form)
-    fixed = taa is None and not longer
     return WordFacts(scan=scan_reading(voc.scan_forms, word), mark=mark_reading(voc.mark_forms, word),
                      singles=tuple((plen, entry, taa) for plen, rest, entry, taa in forms if not rest),
-                     longer={w: tuple(v) for w, v in longer.items()}, words=words, nouns=nouns, taa=taa,
-                     fixed_words=words if fixed else None, fixed_nouns=nouns if fixed else None)
+                     longer={w: tuple(v) for w, v in longer.items()}, words=words, nouns=nouns, taa=taa)
 
 
 def _one_word(forms: tuple, taa: bool) -> tuple[dict, dict]:
