@@ -33,10 +33,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import attrgetter, itemgetter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import lru_cache
 from typing import Any
 
 from .claims_vocab import Noun, Rule, Trig, Vocab, Word, WordFacts, vocab
@@ -61,6 +61,21 @@ _CLOSE_QUOTES = {'"', "»", "”", ")", "'"}
 _CONTEXT_SENTENCES = 3
 _NONE: list[int] = []
 _RECENT = 30  # claimants and claims looked back at (the same article, not a whole archive file)
+
+
+class _lazy:
+    """A property computed on first use and then kept on the instance: functools.cached_property
+    without the lock it takes on every first read in Python 3.11 (a document's lookups are
+    made by one thread)."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj: Any, cls: Any = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass(slots=True)
@@ -214,11 +229,11 @@ class _Ctx:
         self.speaker_toks: set[int] = set()  # tokens of claimant names: not event places
         self.speaker_people: set[int] = set()  # first tokens of people named as the source of a report
 
-    @cached_property
+    @_lazy
     def person_names(self) -> list[str]:
         return [p["name"] for p in self._entities.get("people", []) if p.get("name")]
 
-    @cached_property
+    @_lazy
     def place_country(self) -> dict[str, str]:
         """Normalized place name -> normalized country (a country is its own)."""
         places = self._entities.get("places", [])
@@ -228,7 +243,7 @@ class _Ctx:
                 out.setdefault(norm(p["name"]), norm(p["name"]))
         return out
 
-    @cached_property
+    @_lazy
     def mention_count(self) -> dict[str, int]:
         """How many times each place is named."""
         out: dict[str, int] = {}
@@ -236,9 +251,11 @@ class _Ctx:
             out[m.name] = out.get(m.name, 0) + 1
         return out
 
-    @cached_property
-    def dates(self) -> list[dict]:
-        return sorted(self._dates, key=lambda d: d.get("start", 0))
+    @_lazy
+    def dates(self) -> tuple[list[dict], list[int]]:
+        """The dates sorted by start, and their starts."""
+        dates = sorted(self._dates, key=_date_start)
+        return dates, list(map(_date_start, dates))
 
     # -- tokens and classes ---------------------------------------------------
 
@@ -539,7 +556,7 @@ class _Ctx:
         speakers = self.speaker_toks
         return [m for m in found if m.ts not in speakers] if speakers and found else found
 
-    @cached_property
+    @_lazy
     def _event_places(self) -> tuple[list[_Mention], list[int]]:
         """The places that are not a dateline, and their first tokens."""
         places = [m for m in self.places if not self.dateline(m)]
@@ -576,7 +593,7 @@ class _Ctx:
         return self._memo((m.start, dirs_ok), self._directional, m, dirs_ok)
 
     def _directional(self, m: _Mention, dirs_ok: tuple[str, ...]) -> bool:
-        dirs_ok = tuple(norm(d) for d in dirs_ok)
+        dirs_ok = _normed(dirs_ok)
         tok = self.toks[m.ts]
         prefix = norm(self.doc.text[tok.start:m.start])
         if prefix.endswith("ل") and "ل" not in dirs_ok:
@@ -694,7 +711,7 @@ class _Ctx:
             out.append([m])
         return out
 
-    @cached_property
+    @_lazy
     def voc_joiners(self) -> frozenset[str]:
         """Normalized place joiners (منطقة، مدينة …)."""
         return self.rules.compiled("claims_joiners", _joiners)
@@ -728,15 +745,17 @@ def _scan(voc: Vocab, doc: Document, facts: list[WordFacts], underscored: list[i
     text = doc.text
     for p in compress(range(len(toks)), readings):
         singles, longer = readings[p]
+        tok = toks[p]
+        first = tok[0]
         for form in singles:
-            if not form.taa or text[toks[p][2] - 1] == "ة":
-                found.append((toks[p][0], -1 - toks[p][0], toks[p][4], -form.length, form.entries))
-        if longer:
-            k = _next_scan_word(toks, p)
-            for form in longer.get(toks[k][5], ()) if k is not None else ():
-                q = _scan_rest(toks, p, form.rest)
+            if not form.taa or text[tok[2] - 1] == "ة":
+                found.append((first, -1 - first, tok[4], -form.length, form.entries))
+        k = _next_scan_word(toks, p) if longer else None
+        if k is not None:
+            for form in longer.get(toks[k][5], ()):  # (the second word is the form's: go on after it)
+                q = _scan_rest(toks, k, form.rest[1:])
                 if q is not None and (not form.taa or text[toks[q][2] - 1] == "ة"):
-                    found.append((toks[p][0], -1 - toks[q][0], toks[q][4], -form.length, form.entries))
+                    found.append((first, -1 - toks[q][0], toks[q][4], -form.length, form.entries))
     found.sort(key=_SCAN_ORDER)
     return [(i, -j, e) for i, j, _, _, entries in found for e in entries]
 
@@ -803,6 +822,12 @@ def _longer_mark(longers: tuple[dict, ...], toks: list, i: int, b: int) -> tuple
     return None
 
 
+@lru_cache(maxsize=64)
+def _normed(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words normalized (the few tuples of words the mechanisms pass)."""
+    return tuple(norm(w) for w in words)
+
+
 def _joiners(rules: RuleSet) -> frozenset[str]:
     words = rules.toml_tables("claims.toml").get("words", {})
     return frozenset(norm(w) for w in words.get("place_joiners", []))
@@ -857,7 +882,7 @@ class _Claimants:
         c = self.c
         if not c.isword[i] or i in c.num_tokens:
             return True
-        w = c.norm(i)
+        w = c.norms[i]
         if w.startswith("لل") or w in ("ل", "ب", "ك"):
             return True
         if not c.words_at(i).keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
@@ -916,16 +941,17 @@ class _Claimants:
         a = k = i
         source = c.word(i, "source_nouns") is not None
         definite = _is_definite(c.norm(i))
+        norms = c.norms
         while k < limit and k - a < 8:
-            if k > a and c.norm(k) == "في" and source:
+            w = norms[k]
+            if k > a and w == "في" and source:
                 k += 1
                 continue
             if k > a and self.stop(k):
                 break
-            if c.norm(k) == "في":
+            if w == "في":
                 break
-            if k > a and definite and not _is_definite(c.norm(k)) and c.norm(k) != "باسم" \
-                    and c.mention_at(k) is None:
+            if k > a and definite and not _is_definite(w) and w != "باسم" and c.mention_at(k) is None:
                 break
             k += 1
         # a name in quotes after a generic head: صحيفة "ديلي صباح" التركية، مجموعة "غرفة طوارئ …"
@@ -1259,6 +1285,8 @@ class _Finder:
         place, not a party or a topic)."""
         c = self.c
         a, b = c.sentence_range(t)
+        if not self.sentence_places(c.tok_sent[t]):
+            return None, 6  # (every range looked at below is in the sentence)
         if locative:
             def places_in(x: int, y: int) -> list[_Mention]:
                 return [m for m in c.places_in(x, y) if c.locative(m)]
@@ -1351,7 +1379,7 @@ class _Finder:
         for k in range(a, min(b + 2, len(c.toks))):
             if not c.isword[k]:
                 continue
-            country = self.kb.nisba_country(c.norm(k))
+            country = self.kb.nisba_country(c.norms[k])
             if country:
                 if c.word(k + 1, "made") is not None:
                     return country, k
@@ -1872,7 +1900,7 @@ class _Finder:
         c = self.c
         k, n = a, 0
         while k < b and n < max_words:
-            w = c.norm(k)
+            w = c.norms[k]
             if not c.isword[k] and w in (".", "،", ",", ":", "؛", ";", "(", ")") :
                 break
             if c.isword[k]:
@@ -1969,8 +1997,7 @@ class _Finder:
                 last_of_type[r.type] = i
                 continue  # "اعترضت ودمرت 21 طائرة": one act told with two verbs
             last_of_type[r.type] = end - 1
-            for k in range(i, end):
-                covered.add((e.rule, k))
+            covered.update(zip(repeat(e.rule), range(i, end)))
             seq.append((order.get(r.mechanism, 1), i, end, e))
             self.same_type.setdefault((c.tok_sent[i], r.type), []).append(i)
         seq.sort(key=_FIRST_TWO)
@@ -2230,6 +2257,11 @@ def _merge(cands: list[_Cand], w: _World) -> list[_Cand]:
 # ---------------------------------------------------------------------------
 
 
+def _date_start(d: dict) -> int:
+    """Where a date is named (0 if it does not say)."""
+    return d.get("start", 0)
+
+
 def _date(ctx: _Ctx, t: int) -> str | None:
     """The date named in the trigger's clause (closest to it), else the publication date."""
     k = ctx.tok_sent[t]
@@ -2242,7 +2274,8 @@ def _date(ctx: _Ctx, t: int) -> str | None:
     e = ctx.toks[hi - 1].end if hi > lo else ctx.sents[k][1]
     pos = ctx.toks[t].start
     best = None
-    for d in ctx.dates:
+    dates, starts = ctx.dates
+    for d in dates[bisect_left(starts, s):bisect_left(starts, e)]:
         ds = d.get("start")
         if ds is None or not (s <= ds < e) or not d.get("value"):
             continue
