@@ -550,7 +550,7 @@ def _people(sc: _Scan) -> list[Cand]:
     for i in _name_starts(sc):
         lexical = i in by_tok  # lexicon matches start at this token
         # person.title: TITLE [nisba] [باسم X | X] NAME
-        for m, _e in sc.matches(i, "title")[:1] if lexical else _NONE:
+        for m, title_e in sc.matches(i, "title")[:1] if lexical else _NONE:
             j = sc.tok_end(m.vend)
             role_end = m.vend
             for _ in range(5):  # the title's complements: الروسي، باسم X، خارجية روسيا، للشؤون الخارجية
@@ -573,7 +573,7 @@ def _people(sc: _Scan) -> list[Cand]:
                 break
             first = sc.word(j)
             t0 = sc.tok_end(m.vend)
-            if j == t0 and (m.key.startswith("ال") or _e[1] == "relative"):
+            if j == t0 and (m.key.startswith("ال") or title_e[1] == "relative"):
                 c = _quoted_name(sc, j)
                 if c is not None:  # الإمبراطور " هوانج تي "، زوجته " كوهر شاه "
                     c.role = sc.doc.text[slice(*sc.doc.span(m.vstart, m.vend))]

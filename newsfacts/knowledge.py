@@ -68,7 +68,7 @@ class Knowledge:
     common: frozenset[str] = field(default_factory=frozenset)
     #: Function words as written (with ى): على is a preposition even though it folds to علي (Ali).
     curated_family: frozenset[str] = field(default_factory=frozenset)
-    #: Mined surnames seen at least ``frequent_family`` times in ANERcorp train (أنان، بري).
+    #: Mined surnames seen at least ``frequent_family`` times in ANERcorp train (أنان، السنيورة).
     frequent_family: frozenset[str] = field(default_factory=frozenset)
     function_raw: frozenset[str] = field(default_factory=frozenset)
     not_orgs: frozenset[str] = field(default_factory=frozenset)
