@@ -119,8 +119,9 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
     if (w in kb.function_words or w in kb.verbs or w in kb.not_names or w in kb.common
             or w in kb.title_words or kb.nisba_country(w)):
         return False
-    if _accusative(kb, w) or _sound_plural(kb, w) or _possessed(kb, w) or w.endswith(("تها", "تهم", "تهما", "تنا")):
-        return False  # a noun in ة with a possessive pronoun: خارجيتها، حكومتنا
+    if _accusative(kb, w) or _sound_plural(kb, w) or _possessed(kb, w) or w.endswith(("تها", "تهم", "تهما", "تنا")) \
+            or len(w) >= 6 and w.endswith(("هم", "هما")):
+        return False  # a noun in ة with a possessive pronoun: خارجيتها، حكومتنا; a pronoun suffix: لإقناعهم
     for pre, stem in proclitic_splits(w)[1:]:
         if kb.known_name(stem):
             break
@@ -346,8 +347,10 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
     words = 0
     while words < kb.max_person_tokens and sc.word(j):
         w = sc.toks[j].norm
-        if w in kb.function_words and w not in kb.connectors:
-            break
+        if w in kb.function_words and w not in kb.connectors and not (
+                (j > i or cont) and _name_with_ya(sc, j) and sc.word(j + 1) is not None
+                and kb.known_name(sc.toks[j + 1].norm)):
+            break  # (علي written with ي between a given name and a known one is the name: محمد علي السعدي)
         known = kb.known_name(w)
         after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
         if j > i and words == 1 and lexicon_only and not known and not after_connector and _apposition_after(sc, j):
@@ -365,7 +368,7 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             if j + 1 >= len(sc.toks) or not (sc.name_like(j + 1, allow_al=True, loose=True)
                                              or f"{w} {sc.toks[j + 1].norm}" in kb.compound_given):
                 break  # (عبد اللطيف is a name although اللطيف alone is a common word)
-        elif (j > i or cont) and j > 0 and not after_connector and f"{sc.toks[j - 1].norm} {w}" in kb.compound_given:
+        elif (j > i or cont) and j > 0 and f"{sc.toks[j - 1].norm} {w}" in kb.compound_given:
             pass  # the second half of a compound given name (صلاح الدين الأيوبي، زين الدين زيدان)
         elif not known and not after_connector and sc.al(j):
             # A family name with the article (السوداني، اليحيى) ends a name.
@@ -394,6 +397,11 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
         j += 1
     while j > i and sc.toks[j - 1].norm in kb.connectors:
         j -= 1
+    if (j > i or cont) and words < kb.max_person_tokens and j + 1 < len(sc.toks) and sc.toks[j].norm == "-":
+        nt = sc.word(j + 1)  # a hyphenated name goes on: كيم جونغ - إيل، ميشال أليو-ماري
+        if nt is not None and kb.known_name(nt.norm) and not sc.is_stop(nt.norm) \
+                and not (_strong_place(sc, j + 1) or sc.matches(j + 1, "org")):
+            j = max(j + 2, _person_extent(sc, j + 1, cont=True))
     return j
 
 
@@ -419,6 +427,13 @@ def _name_with_ya(sc: _Scan, j: int) -> bool:
         return False
     surface = REMOVED.sub("", sc.doc.text[t.start:t.end])
     return surface.endswith("ي") and surface[:-1] + "ى" in sc.kb.function_raw
+
+
+def _bare_ali(sc: _Scan, j: int) -> bool:
+    """علي at token ``j`` stands alone as the name: what follows cannot be the object of
+    the preposition (the text ends, a mark, a number, a function word, a word with و)."""
+    t = sc.word(j + 1)
+    return t is None or t.norm[:1].isdigit() or sc.is_stop(t.norm) or t.norm[0] == "و" and not sc.al(j + 1)
 
 
 def _apposition_after(sc: _Scan, j: int) -> bool:
@@ -451,7 +466,22 @@ def _al_surname(sc: _Scan, j: int, lexicon_only: bool, nasab: bool = False) -> b
         return False  # a country, a big city or a body begins there: فؤاد السنيورة الولايات المتحدة
     if "\u064b" in sc.doc.text[sc.toks[j].start:sc.toks[j].end]:
         return False
+    if not kb.known_name(w) and _al_verbal_noun(w):
+        return False  # فلاديمير بوتين | الترويج لدعوتهما
     return (lexicon_only and w not in kb.common) or w.endswith("ي")
+
+
+def _al_verbal_noun(w: str) -> bool:
+    """A definite verbal noun of a derived form, by its letters: التفعيل (الترويج)، التفاعل
+    (التعاون)، الإفعال (الإعلان)، الافتعال (الاجتماع)، الانفعال (الانسحاب)، الاستفعال (الاستقبال).
+    A name ending in ي (التكريتي) is a nisba, not one of these."""
+    n = len(w)
+    if not w.startswith("ال") or w.endswith("ي"):
+        return False
+    return (n == 7 and w[2] == "ت" and (w[5] == "ي" or w[4] == "ا")
+            or n == 7 and w[2] == "ا" and w[5] == "ا"
+            or n == 8 and w[2] == "ا" and (w[4] == "ت" or w[3] == "ن") and w[6] == "ا"
+            or n == 9 and w[2:5] == "است" and w[7] == "ا")
 
 
 #: Titles that are also common nouns before an adjective (الفريق = lieutenant general | the team).
@@ -493,8 +523,9 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
     if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
     if w[0] == "ا" and (len(w) == 5 and w[3] == "ا" or len(w) == 6 and w[1] == "ن" and w[4] == "ا"
+                        or len(w) == 6 and w[2] == "ت" and w[4] == "ا"
                         or len(w) == 7 and w[1:3] == "ست" and w[5] == "ا"):
-        return True  # verbal nouns إفعال، انفعال، استفعال: إسقاط، انفجار، استهداف
+        return True  # verbal nouns إفعال، انفعال، افتعال، استفعال: إسقاط، انفجار، اقتراح، استهداف
     return REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ة")
 
 
@@ -594,9 +625,11 @@ def _people(sc: _Scan) -> list[Cand]:
             if _after_trigger(sc, m):
                 continue  # حي النبي أنعام: a place named after a person
             k = _person_extent(sc, j)
-            if k == j and _name_with_ya(sc, j) and sc.word(j + 1) is not None:
-                k = max(j, _person_extent(sc, j + 1, cont=True))  # الرئيس علي عبد الله صالح
-                k = j if k == j + 1 else k
+            if k == j and _name_with_ya(sc, j):
+                k = max(j, _person_extent(sc, j + 1, cont=True)) if sc.word(j + 1) is not None else j
+                k = j if k == j + 1 else k  # الرئيس علي عبد الله صالح
+                if k == j and j == t0 and first.norm == "علي" and m.key.startswith("ال") and _bare_ali(sc, j):
+                    k = j + 1  # الإمام علي ورجاله (not الإمام علي الأرض: the preposition, written على)
             if k > j and not _agreeing(sc, j, k):
                 role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
                 out.append(Cand("person", toks[j].vstart, toks[k - 1].vend, 3, "person.title", role=role,
@@ -868,6 +901,8 @@ def _places(sc: _Scan) -> list[Cand]:
                 whole = sc.toks[i].norm
                 if whole in kb.common or whole in kb.not_names or sc.is_stop(whole):
                     continue  # كبيرا is no ك + بيرا, لجنة no ل + جنة
+                if m.prefix[-1:] == "ك" and p.kind == "city":
+                    continue  # كسرت (a verb) is no ك + سرت: "like" a town is rare, a verb in ك common
             if " " in m.key and m.key.split(" ", 1)[0] in kb.place_heads and any(
                     x[0] == "place" for mm in sc.by_tok.get(sc.tok_end(sc.toks[i].vstart + len(m.key.split(" ", 1)[0]) + len(m.prefix)), [])
                     if mm.vend == m.vend for x in mm.entries):
@@ -1078,6 +1113,8 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         known = sc.matches(j, "org") or sc.matches(j, "place")
         if known and not known[0][0].prefix and not after_nisba:
             km, ke = known[0]
+            if end is not None and _known_org_until(sc, m, first_j if descriptor or team else None, end):
+                break  # a known body is complete: حزب الله | دورا (a town that is also a word)
             if ke[0] == "org" and sc.matches(j, "orghead"):
                 break  # an organization of its own: سلاح | حزب الله، رئاسة | مجلس الأمن
             if ke[0] == "org" and key is None:
@@ -1141,8 +1178,8 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
     if descriptor or team or name_only and proper and not m.key.startswith("ال") and not m.prefix[-1:] == "ل" \
             and not sc.al(first_j):
         # صحيفة فاينانشال تايمز → فاينانشال تايمز; شركة توتال، حركة حماس → توتال، حماس
-        first = sc.toks[first_j]
-        return Cand("org", first.vstart, end, 2, "org.head", key=key)
+        first = sc.toks[first_j]  # (the head decides: صحيفة الخليج is a paper, not the Gulf)
+        return Cand("org", first.vstart, end, 3, "org.head", key=key)
     return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
 
 
