@@ -128,7 +128,18 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
         if (stem.startswith("ال") or stem in kb.function_words or stem in kb.verbs or stem in kb.common
                 or stem in kb.title_words or stem in kb.not_names):
             return False
+        if pre[-1:] in ("ب", "ل", "ك") and len(stem) >= 6 and stem[0] == "ا" and _derived_shape(stem):
+            return False  # a preposition on a verbal noun: بانسحاب، بارتكاب (not ليندون، باحماد)
     return None
+
+
+def _derived_shape(w: str) -> bool:
+    """A word whose letters make it an imperfect verb (يعوض) or a verbal noun of a derived
+    form (انسحاب، ارتكاب، استقبال، إسقاط), not a name."""
+    n = len(w)
+    return n >= 4 and (w[0] == "ي" or w[0] == "ا" and (
+        n == 5 and w[3] == "ا" or n == 6 and (w[1] == "ن" or w[2] == "ت") and w[4] == "ا"
+        or n == 7 and w[1:3] == "ست" and w[5] == "ا"))
 
 
 def _accusative(kb: Knowledge, w: str) -> bool:
@@ -522,9 +533,7 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
         return True
     if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
-    if w[0] == "ا" and (len(w) == 5 and w[3] == "ا" or len(w) == 6 and w[1] == "ن" and w[4] == "ا"
-                        or len(w) == 6 and w[2] == "ت" and w[4] == "ا"
-                        or len(w) == 7 and w[1:3] == "ست" and w[5] == "ا"):
+    if w[0] == "ا" and _derived_shape(w):
         return True  # verbal nouns إفعال، انفعال، افتعال، استفعال: إسقاط، انفجار، اقتراح، استهداف
     return REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ة")
 
