@@ -48,6 +48,7 @@ class Entity:
     role: str | None = None
     place: Place | None = None
     trigger_forms: list[str] = field(default_factory=list)
+    described: set[tuple[int, int]] = field(default_factory=set)  # mentions by a description (المنظمة الدولية)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1177,6 +1178,9 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         break
     if end is None or not (named or not generic) or only_indef_nisba or _generic_body(sc, m, end):
         return None
+    if key is None:  # the head begins a listed body: حزب الله اللبناني
+        key = next((norm(ke[1]) for km, ke in sc.matches(sc.tok_at(m.vstart), "org")
+                    if km.vstart == m.vstart and km.vend <= end), None)
     # An organization's own name in apposition: حركة المقاومة الإسلامية حماس
     nt = sc.word(j)
     if nt is not None:
@@ -1233,10 +1237,24 @@ def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     def in_title(c: Cand) -> bool:
         i = sc.tok_at(c.vstart)
         return any(s <= c.vstart and c.vend <= e for s, e in spans) and not (
-            c.rule == "org.known" and i > 0 and sc.toks[i - 1].norm == "باسم")
+            _listed(c) and (i > 0 and sc.toks[i - 1].norm == "باسم" or _own_name(sc, c)))
 
     return [c for c in chosen if not (c.rule in ("org.head", "org.known") and in_title(c)
-                                      or c.rule == "org.head" and _after_title(sc, c.vstart))]
+                                      or c.rule == "org.head" and _after_title(sc, c.vstart)
+                                      and not (_listed(c) and _own_name(sc, c)))]
+
+
+def _listed(c: Cand) -> bool:
+    """An organization candidate that is, or holds, a listed body (الأمم المتحدة، حزب الله اللبناني)."""
+    return c.rule == "org.known" or c.rule == "org.head" and c.key is not None
+
+
+def _own_name(sc: _Scan, c: Cand) -> bool:
+    """A listed body named on its own inside a title, after the preposition ل or ب
+    (الأمين العام للأمم المتحدة، لحزب الله), not the title's field in construct (رئيس مجلس
+    النواب، وزيرة الخارجية الأميركية: GUIDE, bodies only inside a title)."""
+    t = sc.toks[sc.tok_at(c.vstart)]
+    return c.assimilated or c.vstart > t.vstart and sc.doc.vtext[c.vstart - 1] in ("ل", "ب")
 
 
 def _outside_facilities(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
@@ -1338,6 +1356,7 @@ def _group(doc: Document, sc: _Scan, chosen: list[Cand]) -> list[Entity]:
             ts = doc.span(c.trigger[0], c.vend)
             ent.trigger_forms.append(doc.text[ts[0]:ts[1]])
     order = _merge_org_prefixes(doc, order)
+    order = _merge_anaphors(sc.kb, order)
     for e in order:
         e.mentions.sort()
     order.sort(key=lambda e: e.mentions[0])
@@ -1363,6 +1382,22 @@ def _merge_org_prefixes(doc: Document, order: list[Entity]) -> list[Entity]:
             b.mentions.extend(a.mentions)
             b.hidden |= a.hidden
             merged.add(id(a))
+    return [e for e in order if id(e) not in merged]
+
+
+def _merge_anaphors(kb: Knowledge, order: list[Entity]) -> list[Entity]:
+    """A description of a listed body (المنظمة الدولية) joins that body when the text names it."""
+    if not kb.org_anaphors:
+        return order
+    by_key = {e.key: e for e in order if e.type == "org"}
+    merged: set[int] = set()
+    for e in order:
+        target = by_key.get(kb.org_anaphors.get(e.key, ""))
+        if e.type == "org" and target is not None and target is not e:
+            target.mentions.extend(e.mentions)
+            target.hidden |= e.hidden
+            target.described.update(e.mentions)
+            merged.add(id(e))
     return [e for e in order if id(e) not in merged]
 
 
@@ -1495,13 +1530,16 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
     for ent in _group(doc, sc, chosen):
         forms: list[str] = []
+        named: list[str] = []  # forms that name it, not describe it (المنظمة الدولية)
         for s, e in ent.mentions:
             f = doc.text[s:e]
             if (s, e) in ent.hidden:
                 f = "ا" + f  # written لل: ل + ال, the name keeps its article
             if f not in forms:
                 forms.append(f)
-        name = max(forms, key=lambda f: (len(norm(f).split()), len(f)))
+            if (s, e) not in ent.described:
+                named.append(f)
+        name = max(named or forms, key=lambda f: (len(norm(f).split()), len(f)))
         aliases = []
         seen = {norm(name)}
         for f in forms + ent.trigger_forms:

@@ -132,6 +132,8 @@ class Knowledge:
     field_genitives: frozenset[str] = field(default_factory=frozenset)
     #: Facility words: a person named right after one names the facility (مستشفى نبيه بري).
     facility_heads: frozenset[str] = field(default_factory=frozenset)
+    #: Descriptions that refer back to a listed body named in the same text (المنظمة الدولية → الأمم المتحدة).
+    org_anaphors: dict = field(default_factory=dict)
     quiet_words: dict = field(default_factory=dict)  # word form -> starts no person rule by itself
 
     def shape(self, w: str) -> float:
@@ -267,6 +269,7 @@ def build(rules: RuleSet) -> Knowledge:
         prepositions=nset(places_t.get("prepositions", [])),
         org_stop=nset(orgs_t.get("stop", [])),
         field_genitives=nset(orgs_t.get("field_genitives", [])),
+        org_anaphors={norm(a): norm(b) for a, b in orgs_t.get("anaphors", [])},
         facility_heads=nset(people_t.get("facility_heads", [])),
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
