@@ -1513,8 +1513,21 @@ def _given_before(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
                     and (not sc.is_stop(t.norm) or _name_with_ya(sc, i - 1)) \
                     and " " in sc.doc.vtext[c.vstart:c.vend].strip():
                 c = Cand("person", t.vstart, c.vend, c.prio, c.rule, key=c.key, role=c.role)
+            elif t is not None and t.vend not in taken and sc.toks[i].vstart == c.vstart \
+                    and sc.toks[i].norm[0] != "و" and " " in sc.doc.vtext[c.vstart:c.vend].strip() \
+                    and _unknown_first_name(sc, i - 1):
+                c = Cand("person", t.vstart, c.vend, c.prio, c.rule, key=c.key, role=c.role)
         out.append(c)
     return out
+
+
+def _unknown_first_name(sc: _Scan, j: int) -> bool:
+    """Token ``j``, an unknown bare word shaped like a name part (shape_pair), can open the
+    name of two or more words after it (تيري | رود لارسن، خوسيه | لويس ثاباتيرو)."""
+    kb, w = sc.kb, sc.toks[j].norm
+    return (j not in sc.by_tok and w[0] != "و" and not sc.al(j) and w not in kb.common
+            and w not in kb.connectors and w not in kb.kunya and not w.startswith("بن")
+            and sc.name_like(j) and kb.shape(w) >= kb.shape_pair and not _verb_or_noun_shape(sc, j))
 
 
 def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
