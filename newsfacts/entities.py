@@ -718,9 +718,15 @@ def _people(sc: _Scan) -> list[Cand]:
         if nxt is not None and not stem:
             stems_i = sc.stems(i)
             kunya = inf.kunya and (kb.known_name(nxt.norm) or nxt.norm in kb.connectors)
+            # a kunya makes a name of any name-like word after it (أبو هريرة، أبو تراب)
+            kunya_free = inf.kunya and not kunya and nxt.norm not in kb.common and sc.name_like(i + 1, loose=True) \
+                and not any(sc.matches(x, kind) for x in (i, i + 1) for kind in ("place", "org")) \
+                and "ام" not in sc.stems(i)  # (أم is also "or": أم متزوج)
+            kunya = kunya or kunya_free
             nasab = nxt.norm in kb.nasab and sc.name_like(i) and sc.name_like(i + 2, loose=True)
             if kunya or nasab:
                 k = _person_extent(sc, i if kunya else i + 1)
+                k = max(k, i + 2) if kunya_free else k
                 if k > i + 1:
                     st = next(s for s in (*stems_i[1:], stems_i[0]) if s in kb.kunya) if kunya else t.norm
                     out.append(Cand("person", t.vend - len(st), toks[k - 1].vend, 2, "person.nasab"))
