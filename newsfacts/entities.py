@@ -1047,6 +1047,8 @@ def _orgs(sc: _Scan) -> list[Cand]:
                 if e[0] == "org":
                     if _org_as_place(sc, i, m):
                         continue
+                    if " " not in m.key and sc.is_stop(sc.toks[i].norm):
+                        continue  # a listed name that is also a verb as written: أودى بحياة (not أودي)
                     out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
                                     assimilated=m.assimilated))
                 elif e[0] == "orghead":
