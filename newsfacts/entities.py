@@ -712,7 +712,8 @@ def _people(sc: _Scan) -> list[Cand]:
         # person.surname: a family name from the lexicons, alone
         st = inf.surname
         if st and not (st.startswith("ال") and (i > 0 and toks[i - 1].norm in kb.connectors
-                                               or sc.word(i - 1) is not None and sc.al(i - 1))):
+                                               or sc.word(i - 1) is not None and sc.al(i - 1))) \
+                and not (st.endswith("ي") and st[:-1] in kb.common and _after_indefinite_noun(sc, i)):
             out.append(Cand("person", t.vend - len(st), t.vend, 0, "person.surname"))
         # person.nasab: KUNYA NAME (أبو حمزة المصري) or NAME بن NAME (شهاب بن طارق آل سعيد)
         if nxt is not None and not stem:
@@ -751,6 +752,18 @@ def _people(sc: _Scan) -> list[Cand]:
             if c and sc.word(sc.tok_end(c.vend)) and sc.toks[sc.tok_end(c.vend)].norm in kb.quote_after:
                 out.append(c)
     return [c for c in out if not all(w in kb.connectors for w in norm(sc.doc.vtext[c.vstart:c.vend]).split())]
+
+
+def _after_indefinite_noun(sc: _Scan, i: int) -> bool:
+    """Token ``i`` follows an indefinite common noun, so a nisba of a common word there
+    (رئيس + ي) is its adjective (بعنوان رئيسي، عامل رئيسي), not a surname: not after a verb,
+    a particle, a title or an ال-word."""
+    t = sc.word(i - 1) if i > 0 else None
+    if t is None or sc.al(i - 1) or sc.kb.nisba_country(t.norm):
+        return False
+    stems = [st for _, st in _splits(t.norm)]
+    return any(st in sc.kb.common and not sc.is_stop(st) and st not in sc.kb.title_words
+               and not sc.kb.known_name(st) and not sc.info(i - 1).reporting for st in stems)
 
 
 def _near(sc: _Scan, i: int, k: int) -> float:

@@ -130,7 +130,8 @@ class Knowledge:
     word_cache: dict = field(default_factory=dict)
     #: Genitives that continue a listed organization's name (وكالة مهر للأنباء).
     field_genitives: frozenset[str] = field(default_factory=frozenset)
-    #: Facility words: a person named right after one names the facility (مستشفى نبيه بري).
+    #: Facility words and the first words of place names: a person named right after one
+    #: names the facility or the place (مستشفى نبيه بري، قاعدة عين الأسد).
     facility_heads: frozenset[str] = field(default_factory=frozenset)
     #: Descriptions that refer back to a listed body named in the same text (المنظمة الدولية → الأمم المتحدة).
     org_anaphors: dict = field(default_factory=dict)
@@ -270,7 +271,7 @@ def build(rules: RuleSet) -> Knowledge:
         org_stop=nset(orgs_t.get("stop", [])),
         field_genitives=nset(orgs_t.get("field_genitives", [])),
         org_anaphors={norm(a): norm(b) for a, b in orgs_t.get("anaphors", [])},
-        facility_heads=nset(people_t.get("facility_heads", [])),
+        facility_heads=nset(people_t.get("facility_heads", []) + people_t.get("toponym_heads", [])),
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
         title_words=frozenset(title_words),
