@@ -380,14 +380,19 @@ def _day_month(c: _Compiled, d: int, m: int, year: int | None, mod: str | None,
     return _date(pub.year, m, d)
 
 
-def _month_only(m: int, mod: str | None, pub: _dt.date) -> str:
+def _month_only(m: int, mod: str | None, pub: _dt.date, since: bool = False) -> str:
+    """A month without a year: الماضي strictly before the published month, المقبل strictly
+    after it, منذ on or before it; otherwise the published year (GUIDE), unless the month lies
+    more than six months after the published one (في ديسمبر in a January article: last year's)."""
     y = pub.year
     if mod == "past":
         y = pub.year if m < pub.month else pub.year - 1
     elif mod == "future":
         y = pub.year if m > pub.month else pub.year + 1
-    elif mod != "current":
+    elif since:
         y = pub.year if m <= pub.month else pub.year - 1
+    elif m - pub.month > 6:
+        y = pub.year - 1
     return f"{y:04d}-{m:02d}"
 
 
@@ -455,7 +460,7 @@ def _resolve(c: _Compiled, rule: dict, g: dict[str, str], pub: _dt.date | None,
     if month is not None:
         if year is not None:
             return f"{year:04d}-{month:02d}"
-        return _month_only(month, mod, pub) if pub is not None else None
+        return _month_only(month, mod, pub, since) if pub is not None else None
     if year is not None:
         return f"{year:04d}"
     if "weekday" in g:
@@ -688,7 +693,7 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
     out: list[tuple[int, int, str]] = []
     weekday: tuple[int, int, bool] | None = None  # the last match if a weekday: start, end, reported
     for s, e, i, g, also in matches:
-        since = "year" not in g and ("day" in g or "ord" in g) and \
+        since = "year" not in g and ("day" in g or "ord" in g or "month" in g) and \
             any(x in c.since_words for x in _prev_word(view, s))
         value = _resolved(c, i, g, pub, since)
         explicit = "day" in g or "ord" in g or "n1" in g or "i1" in g

@@ -99,11 +99,14 @@ def test_paired_month_without_day_resolves_to_month():
     assert pairs("وفي أكتوبر/ تشرين الأول،", D(2022, 12, 19)) == [("أكتوبر/ تشرين الأول", "2022-10")]
 
 
-def test_month_alone_is_the_latest_on_or_before_published():
+def test_month_alone_takes_the_published_year_unless_far_ahead():
     pub = D(2022, 12, 19)
     assert values("منذ فبراير/ شباط", pub) == ["2022-02"]
     assert values("في ديسمبر", pub) == ["2022-12"]
-    assert values("منذ فبراير/ شباط", D(2023, 1, 5)) == ["2022-02"]
+    assert values("في ديسمبر", D(2024, 9, 25)) == ["2024-12"]  # three months ahead: this year
+    assert values("في ديسمبر", D(2023, 1, 5)) == ["2022-12"]  # eleven months ahead: last year
+    assert values("منذ فبراير/ شباط", D(2023, 1, 5)) == ["2022-02"]  # since: on or before
+    assert values("منذ يناير", D(2023, 1, 5)) == ["2023-01"]
     assert values("في ديسمبر") == []  # no published date: cannot be resolved
 
 
