@@ -534,6 +534,8 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
         return True
     if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
+    if w[0] == "ا" and len(w) == 5 and w[-1] == "ت" and w[1] != "ل":
+        return True  # a past verb of the form أفعلت: أنقذت، أعلنت، أصدرت
     if w[0] == "ا" and _derived_shape(w):
         return True  # verbal nouns إفعال، انفعال، افتعال، استفعال: إسقاط، انفجار، اقتراح، استهداف
     return REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ة")
@@ -949,7 +951,7 @@ def _places(sc: _Scan) -> list[Cand]:
             seen_tok.add(i)
         # place.trigger: TRIGGER + unknown name-like word
         for m, e in sc.matches(i, "trigger")[:1]:
-            if m.key not in _NAME_TRIGGERS:
+            if m.key not in _NAME_TRIGGERS and not (m.key in _LOCATIVE_TRIGGERS and _locative(sc, i, m)):
                 continue
             j = sc.tok_end(m.vend)
             t = sc.word(j)
@@ -960,9 +962,9 @@ def _places(sc: _Scan) -> list[Cand]:
                 continue  # the gazetteer has it (a longer name after the trigger still wins: بلدة دير قانون النهر)
             if sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
                 out.append(Cand("place", t.vstart, sc.toks[k - 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
-            elif sc.matches(j, "title") and sc.word(j + 1) and sc.name_like(j + 1) \
-                    and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1:
-                # حي النبي أنعام، منطقة سيدي عيسى: a place named after a person
+            elif (sc.matches(j, "title") and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1
+                  or t.norm in sc.kb.saint_prefixes) and sc.word(j + 1) and sc.name_like(j + 1, loose=True):
+                # حي النبي أنعام، بلدية سيدي عيسى: a place named after a person
                 out.append(Cand("place", t.vstart, sc.toks[j + 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
         # place.dual: a dual trigger and two names (بلدتي يحمر الشقيف وأرنون، منطقتي X وY)
         if sc.matches(i, "dualtrigger"):
@@ -1049,6 +1051,20 @@ def _dual_places(sc: _Scan, i: int) -> list[Cand]:
 _NAME_TRIGGERS = frozenset(norm(w) for w in (
     "منطقة", "مدينة", "مقاطعة", "محافظة", "إقليم", "ولاية", "بلدة", "قرية", "مخيم", "ضاحية", "جزيرة",
     "قضاء", "ناحية", "حي"))
+
+
+#: Triggers that name a place only where the text puts something there (في بلدية سيدي عيسى،
+#: في وادي بوحمادو); elsewhere بلدية is the council (أعلنت بلدية حيفا).
+_LOCATIVE_TRIGGERS = frozenset(norm(w) for w in ("بلدية", "وادي"))
+
+
+def _locative(sc: _Scan, i: int, m: Match) -> bool:
+    """The trigger ``m`` at token ``i`` follows a locative preposition (في، ب، من ...)."""
+    if m.prefix[-1:] == "ب":
+        return True
+    prev = sc.word(i - 1)
+    return prev is not None and (prev.norm in sc.kb.prepositions
+                                 or prev.norm[:1] in ("و", "ف") and prev.norm[1:] in sc.kb.prepositions)
 
 
 def _orgs(sc: _Scan) -> list[Cand]:

@@ -133,6 +133,8 @@ class Knowledge:
     #: Facility words and the first words of place names: a person named right after one
     #: names the facility or the place (مستشفى نبيه بري، قاعدة عين الأسد).
     facility_heads: frozenset[str] = field(default_factory=frozenset)
+    #: Honorifics that begin place names (سيدي عيسى، مولاي إدريس) after a place trigger.
+    saint_prefixes: frozenset[str] = field(default_factory=frozenset)
     #: Descriptions that refer back to a listed body named in the same text (المنظمة الدولية → الأمم المتحدة).
     org_anaphors: dict = field(default_factory=dict)
     quiet_words: dict = field(default_factory=dict)  # word form -> starts no person rule by itself
@@ -271,6 +273,7 @@ def build(rules: RuleSet) -> Knowledge:
         org_stop=nset(orgs_t.get("stop", [])),
         field_genitives=nset(orgs_t.get("field_genitives", [])),
         org_anaphors={norm(a): norm(b) for a, b in orgs_t.get("anaphors", [])},
+        saint_prefixes=nset(places_t.get("saint_prefixes", [])),
         facility_heads=nset(people_t.get("facility_heads", []) + people_t.get("toponym_heads", [])),
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
