@@ -960,7 +960,11 @@ def _places(sc: _Scan) -> list[Cand]:
             k = _place_name_end(sc, j)
             if k == j + 1 and j in sc.by_tok and any(x[0] == "place" for mm in sc.by_tok[j] for x in mm.entries):
                 continue  # the gazetteer has it (a longer name after the trigger still wins: بلدة دير قانون النهر)
-            if sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
+            nt = sc.word(j + 1)
+            if t.norm.isdigit() and len(t.norm) <= 2 and nt is not None and nt.norm in sc.kb.month_words:
+                # a quarter named after a date (بحي 11 ديسمبر، حي 20 أوت): the date is its name
+                out.append(Cand("place", t.vstart, nt.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
+            elif sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
                 out.append(Cand("place", t.vstart, sc.toks[k - 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
             elif (sc.matches(j, "title") and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1
                   or t.norm in sc.kb.saint_prefixes) and sc.word(j + 1) and sc.name_like(j + 1, loose=True):
