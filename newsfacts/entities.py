@@ -973,6 +973,9 @@ def _places(sc: _Scan) -> list[Cand]:
         # place.dual: a dual trigger and two names (بلدتي يحمر الشقيف وأرنون، منطقتي X وY)
         if sc.matches(i, "dualtrigger"):
             out.extend(_dual_places(sc, i))
+        # place.bracketed: a plural trigger and names in brackets (أربعة أودية (قطريني، جنان، اللحم))
+        if sc.matches(i, "pluraltrigger"):
+            out.extend(_bracketed_places(sc, i))
     return out + _listed_places(sc, out, weak)
 
 
@@ -1050,6 +1053,40 @@ def _dual_places(sc: _Scan, i: int) -> list[Cand]:
     end = _place_name_end(sc, k)
     second_c = Cand("place", second.vstart + 1, sc.toks[end - 1].vend, 1, "place.dual")
     return [first_c, second_c]
+
+
+def _bracketed_places(sc: _Scan, i: int) -> list[Cand]:
+    """The names listed in brackets right after a plural trigger at token ``i``, separated by
+    commas or و: each one or two words, no verb, particle or number among them."""
+    toks = sc.toks
+    j = i + 1
+    if j >= len(toks) or toks[j].norm != "(":
+        return []
+    out: list[Cand] = []
+    start = j + 1
+    k = start
+    while k < len(toks) and toks[k].norm != ")" and k - start < 25:
+        k += 1
+    if k >= len(toks) or toks[k].norm != ")":
+        return []
+    items: list[list[int]] = [[]]
+    for x in range(start, k):
+        if toks[x].norm in ("،", ","):
+            items.append([])
+        elif sc.word(x) is None:
+            return []
+        else:
+            items[-1].append(x)
+    if len(items) < 2 or any(not it or len(it) > 2 for it in items):
+        return []
+    for it in items:
+        first = toks[it[0]]
+        vstart = first.vstart + (1 if first.norm[0] == "و" and len(first.norm) > 3 and it is not items[0]
+                                 and first.norm[1:] not in sc.kb.function_words else 0)
+        if any(sc.is_stop(toks[x].norm) or toks[x].norm[:1].isdigit() for x in it):
+            return []
+        out.append(Cand("place", vstart, toks[it[-1]].vend, 1, "place.bracketed"))
+    return out
 
 
 _NAME_TRIGGERS = frozenset(norm(w) for w in (

@@ -211,6 +211,8 @@ def build(rules: RuleSet) -> Knowledge:
     lex.add_all((row[0], ("place", Place(row))) for row in rules.tsv("places/places.tsv") if len(row) >= 2 and row[0])
     for trig in places_t.get("triggers", []):
         lex.add(trig, ("trigger", trig))
+    for trig in places_t.get("plural_triggers", []):
+        lex.add(trig, ("pluraltrigger", trig))
     for trig in places_t.get("dual_triggers", []):
         lex.add(trig, ("dualtrigger", trig))
     for head in orgs_t.get("heads", []):
