@@ -361,11 +361,13 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
         w = sc.toks[j].norm
         if w in kb.function_words and w not in kb.connectors and not (
                 (j > i or cont) and _name_with_ya(sc, j) and sc.word(j + 1) is not None
-                and kb.known_name(sc.toks[j + 1].norm)):
+                and (kb.known_name(sc.toks[j + 1].norm) or sc.toks[j + 1].norm not in kb.common
+                     and sc.name_like(j + 1, allow_al=True))):
             break  # (علي written with ي between a given name and a known one is the name: محمد علي السعدي)
         known = kb.known_name(w)
         after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
-        if j > i and words == 1 and lexicon_only and not known and not after_connector and _apposition_after(sc, j):
+        if j > i and words == 1 and lexicon_only and not known and not after_connector and w not in kb.common \
+                and _apposition_after(sc, j):
             j += 1  # a given name, one more word, then a title in apposition: نبيه بري رئيس مجلس النواب
             break
         if (j > i or cont) and not after_connector and w[0] == "و" and w not in kb.connectors \
@@ -390,7 +392,8 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
                     j += 1  # عبدالله الثاني، محمد الخامس (not توماس برديتش الثاني عشر)
                 break
             nasab = any(sc.toks[x].norm in kb.connectors for x in range(i, j))
-            if (j > i or cont) and _al_surname(sc, j, lexicon_only or nasab, nasab):
+            # (an unknown ال-word ends a one-word name, not a longer one: شهباز شريف | الهجوم)
+            if (j > i or cont) and _al_surname(sc, j, lexicon_only and words + cont <= 1 or nasab, nasab):
                 j += 1
             break
         elif j > i and w.endswith("زاده"):
@@ -532,6 +535,8 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
         return False
     if w[0] == "ي" or w[:2] in ("ست", "لت", "نت"):
         return True
+    if w[:2] in ("سي", "سن") and sc.kb.shape(w) < sc.kb.shape_pair:
+        return True  # a future verb: سيقوم، سنواصل (not سيمون)
     if w[0] == "ا" and w.endswith("اء") and len(w) >= 5:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
     if w[0] == "ا" and len(w) == 5 and w[-1] == "ت" and w[1] != "ل":
@@ -668,9 +673,11 @@ def _people(sc: _Scan) -> list[Cand]:
             if k == i + 2 and sc.word(i + 2) is not None and toks[i + 2].norm in kb.regnal:
                 k = i + 3  # عبد الله الثاني
             if k > i + 2:
-                out.append(Cand("person", t.vend - len(head), toks[k - 1].vend, 2, "person.given"))
+                if not _place_there(sc, i, toks[k - 1].vend):
+                    out.append(Cand("person", t.vend - len(head), toks[k - 1].vend, 2, "person.given"))
             else:  # a compound given name alone (وعزا عبد الله خسارة الفريق، مبارك وعبد الله)
-                out.append(Cand("person", t.vend - len(head), toks[i + 1].vend, 1, "person.given"))
+                if not _place_there(sc, i, toks[i + 1].vend):
+                    out.append(Cand("person", t.vend - len(head), toks[i + 1].vend, 1, "person.given"))
         if inf.idle and not (nxt is not None and nxt.norm in kb.nasab):
             continue
         stem = inf.given
@@ -678,11 +685,12 @@ def _people(sc: _Scan) -> list[Cand]:
             k = _person_extent(sc, i + 1, cont=True)
             nt = sc.word(i + 1)
             if k == i + 1 and nt is not None and nt.norm in kb.regnal and not (
-                    sc.word(i + 2) and sc.toks[i + 2].norm == "عشر"):
-                k = i + 2  # محمد الخامس
+                    sc.word(i + 2) and sc.toks[i + 2].norm == "عشر") and f"{stem} {nt.norm}" not in kb.hijri_months:
+                k = i + 2  # محمد الخامس (not the month ربيع الأول)
             if k > i + 1:
                 vs = t.vend - len(stem)
-                out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
+                if not _place_there(sc, i, toks[k - 1].vend):
+                    out.append(Cand("person", vs, toks[k - 1].vend, 2, "person.given"))
 
         # person.shape: two or more unknown words that all look like names (كيني ميلر، ياكوبو إيغبيني)
         if inf.shaped and nxt is not None and sc.name_like(i) \
@@ -715,7 +723,8 @@ def _people(sc: _Scan) -> list[Cand]:
         st = inf.surname
         if st and not (st.startswith("ال") and (i > 0 and toks[i - 1].norm in kb.connectors
                                                or sc.word(i - 1) is not None and sc.al(i - 1))) \
-                and not (st.endswith("ي") and st[:-1] in kb.common and _after_indefinite_noun(sc, i)):
+                and not (st.endswith("ي") and st[:-1] in kb.common and _after_indefinite_noun(sc, i)) \
+                and not (lexical and sc.matches(i, "dualtrigger")):  # في ولايتي X وY
             out.append(Cand("person", t.vend - len(st), t.vend, 0, "person.surname"))
         # person.nasab: KUNYA NAME (أبو حمزة المصري) or NAME بن NAME (شهاب بن طارق آل سعيد)
         if nxt is not None and not stem:
@@ -724,6 +733,7 @@ def _people(sc: _Scan) -> list[Cand]:
             # a kunya makes a name of any name-like word after it (أبو هريرة، أبو تراب)
             kunya_free = inf.kunya and not kunya and nxt.norm not in kb.common and sc.name_like(i + 1, loose=True) \
                 and not any(sc.matches(x, kind) for x in (i, i + 1) for kind in ("place", "org")) \
+                and not (i > 0 and sc.matches(i - 1, "trigger")) \
                 and "ام" not in sc.stems(i)  # (أم is also "or": أم متزوج)
             kunya = kunya or kunya_free
             nasab = nxt.norm in kb.nasab and sc.name_like(i) and sc.name_like(i + 2, loose=True)
@@ -766,6 +776,18 @@ def _after_indefinite_noun(sc: _Scan, i: int) -> bool:
     stems = [st for _, st in _splits(t.norm)]
     return any(st in sc.kb.common and not sc.is_stop(st) and st not in sc.kb.title_words
                and not sc.kb.known_name(st) and not sc.info(i - 1).reporting for st in stems)
+
+
+def _place_there(sc: _Scan, i: int, vend: int) -> bool:
+    """The gazetteer has a country or a big city from token ``i`` to view offset ``vend``, or
+    a place a trigger introduces: إسلام آباد، محافظة صلاح الدين are places, not people (a region
+    needs its trigger: منبر صلاح الدين is Saladin's)."""
+    for m, e in sc.matches(i, "place"):
+        p = e[1]
+        if m.vend == vend and (p.kind == "country" or p.kind == "city" and p.population >= sc.kb.min_population
+                               or _preceded_by(sc, m, "trigger")):
+            return True
+    return False
 
 
 def _near(sc: _Scan, i: int, k: int) -> float:
@@ -958,18 +980,21 @@ def _places(sc: _Scan) -> list[Cand]:
             if t is None:
                 continue
             k = _place_name_end(sc, j)
-            if k == j + 1 and j in sc.by_tok and any(x[0] == "place" for mm in sc.by_tok[j] for x in mm.entries):
-                continue  # the gazetteer has it (a longer name after the trigger still wins: بلدة دير قانون النهر)
             nt = sc.word(j + 1)
+            # a place named after a person or a clan: حي النبي أنعام، بلدية سيدي عيسى، قرية البو حياة
+            named_after = nt is not None and not sc.is_stop(nt.norm) and not nt.norm[:1].isdigit() and (
+                t.norm in sc.kb.name_prefixes or sc.name_like(j + 1, loose=True) and sc.matches(j, "title")
+                and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1)
+            if not named_after and k == j + 1 and j in sc.by_tok \
+                    and any(x[0] == "place" for mm in sc.by_tok[j] for x in mm.entries):
+                continue  # the gazetteer has it (a longer name after the trigger still wins: بلدة دير قانون النهر)
             if t.norm.isdigit() and len(t.norm) <= 2 and nt is not None and nt.norm in sc.kb.month_words:
                 # a quarter named after a date (بحي 11 ديسمبر، حي 20 أوت): the date is its name
                 out.append(Cand("place", t.vstart, nt.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
+            elif named_after:
+                out.append(Cand("place", t.vstart, nt.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
             elif sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
                 out.append(Cand("place", t.vstart, sc.toks[k - 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
-            elif (sc.matches(j, "title") and sc.tok_end(sc.matches(j, "title")[0][0].vend) == j + 1
-                  or t.norm in sc.kb.saint_prefixes) and sc.word(j + 1) and sc.name_like(j + 1, loose=True):
-                # حي النبي أنعام، بلدية سيدي عيسى: a place named after a person
-                out.append(Cand("place", t.vstart, sc.toks[j + 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
         # place.dual: a dual trigger and two names (بلدتي يحمر الشقيف وأرنون، منطقتي X وY)
         if sc.matches(i, "dualtrigger"):
             out.extend(_dual_places(sc, i))
@@ -1117,8 +1142,8 @@ def _orgs(sc: _Scan) -> list[Cand]:
                 if e[0] == "org":
                     if _org_as_place(sc, i, m):
                         continue
-                    if " " not in m.key and sc.is_stop(sc.toks[i].norm):
-                        continue  # a listed name that is also a verb as written: أودى بحياة (not أودي)
+                    if " " not in m.key and sc.is_stop(m.key):
+                        continue  # a listed name that is also a listed verb: (و)أودى بحياة
                     out.append(Cand("org", m.vstart, m.vend, 3, "org.known", key=norm(e[1]),
                                     assimilated=m.assimilated))
                 elif e[0] == "orghead":
@@ -1193,6 +1218,7 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
     after_nisba = False
     key = None
     only_indef_nisba = None
+    after_adjective = False  # the last complement was an ال-adjective in ي / ية
     for n in range(mx):
         t = sc.word(j)
         if t is None:
@@ -1235,7 +1261,11 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
                 and not sc.matches(j, "trigger") and not sc.matches(j, "orghead")):
             if descriptor and not named and w in kb.common:
                 break  # موقع الحادث، قناة الاتصال: a descriptor head before a common noun names nothing
+            adjective = w.endswith(("ي", "يه"))
+            if after_adjective and not adjective:
+                break  # after a relational adjective only another one: ديوان البلاط السلطاني | الحداد
             end, named, only_indef_nisba, proper = t.vend, True, False, False
+            after_adjective = adjective
             j += 1
             continue
         if (n > 0 and w.startswith("لل") and len(w) > 4 and not sc.is_stop("ا" + w[1:])

@@ -126,6 +126,8 @@ class Knowledge:
     context_known_bonus: float = 0.0
     #: Gregorian month names (rules/dates.toml): a company named like a month (نيسان) is the month after a date.
     month_words: frozenset[str] = field(default_factory=frozenset)
+    #: Two-word Hijri month names: ربيع الأول is a month, not ربيع the first.
+    hijri_months: frozenset[str] = field(default_factory=frozenset)
     #: Per-word facts the entity rules compute once per process (entities._word_info).
     word_cache: dict = field(default_factory=dict)
     #: Genitives that continue a listed organization's name (وكالة مهر للأنباء).
@@ -133,8 +135,8 @@ class Knowledge:
     #: Facility words and the first words of place names: a person named right after one
     #: names the facility or the place (مستشفى نبيه بري، قاعدة عين الأسد).
     facility_heads: frozenset[str] = field(default_factory=frozenset)
-    #: Honorifics that begin place names (سيدي عيسى، مولاي إدريس) after a place trigger.
-    saint_prefixes: frozenset[str] = field(default_factory=frozenset)
+    #: Honorifics and kin words that begin place names after a place trigger (سيدي عيسى، البو حياة).
+    name_prefixes: frozenset[str] = field(default_factory=frozenset)
     #: Descriptions that refer back to a listed body named in the same text (المنظمة الدولية → الأمم المتحدة).
     org_anaphors: dict = field(default_factory=dict)
     quiet_words: dict = field(default_factory=dict)  # word form -> starts no person rule by itself
@@ -275,7 +277,7 @@ def build(rules: RuleSet) -> Knowledge:
         org_stop=nset(orgs_t.get("stop", [])),
         field_genitives=nset(orgs_t.get("field_genitives", [])),
         org_anaphors={norm(a): norm(b) for a, b in orgs_t.get("anaphors", [])},
-        saint_prefixes=nset(places_t.get("saint_prefixes", [])),
+        name_prefixes=nset(places_t.get("name_prefixes", [])),
         facility_heads=nset(people_t.get("facility_heads", []) + people_t.get("toponym_heads", [])),
         min_population=int(places_t.get("min_population", 100000)),
         max_person_tokens=int(people_t.get("max_tokens", 4)),
@@ -305,6 +307,7 @@ def build(rules: RuleSet) -> Knowledge:
         shape_short=float(people_t.get("shape_short", 9.0)),
         shape_verb=float(people_t.get("shape_verb", -9.0)),
         month_words=_month_words(rules),
+        hijri_months=_hijri_months(rules),
         shapes={r[0]: float(r[1]) for r in rules.tsv("names/name_shapes.tsv") if len(r) >= 2 and r[0]},
         ctx_before=_contexts(rules, "before"),
         ctx_after=_contexts(rules, "after"),
@@ -319,6 +322,13 @@ def build(rules: RuleSet) -> Knowledge:
 
 def _contexts(rules: RuleSet, side: str) -> dict[str, float]:
     return {r[0]: float(r[2]) for r in rules.tsv("names/person_contexts.tsv") if len(r) >= 3 and r[1] == side}
+
+
+def _hijri_months(rules: RuleSet) -> frozenset[str]:
+    """Two-word Hijri month names (ربيع الأول، جمادى الآخرة), normalized."""
+    table = rules.toml_tables("dates.toml").get("hijri_months", {})
+    names = [n for v in table.values() if isinstance(v, list) for n in v if isinstance(n, str)]
+    return frozenset(n for n in norm_many(names) if " " in n)
 
 
 def _month_words(rules: RuleSet) -> frozenset[str]:
