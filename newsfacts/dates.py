@@ -692,6 +692,7 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
     """Resolve ``matches`` against ``pub``: (view start, view end, value) per mention."""
     out: list[tuple[int, int, str]] = []
     weekday: tuple[int, int, bool] | None = None  # the last match if a weekday: start, end, reported
+    hijri: set[int] = set()  # indexes in ``out`` of Hijri dates
     for s, e, i, g, also in matches:
         since = "year" not in g and ("day" in g or "ord" in g or "month" in g) and \
             any(x in c.since_words for x in _prev_word(view, s))
@@ -707,13 +708,22 @@ def _scan(c: _Compiled, view: str, matches: list, pub: _dt.date | None) -> list[
             value = None  # "حي 20 أوت": part of a name
         weekday = (s, e, value is not None) if "weekday" in g else None
         if value is not None:
+            if "hyear" in g or g.get("hsuf"):
+                hijri.add(len(out))
             out.append((s, e, value))
             if also is not None:  # "(1882 - 1963)": the second year of a range
                 y = int(view[also[0]:also[1]])
                 if int(c.rules[i].get("min_year", 1000)) <= y <= int(c.rules[i].get("max_year", 2100)):
                     out.append((also[0], also[1], f"{y:04d}"))
+    for k in hijri:  # "8 جمادى الآخرة 1446هـ الموافق 10 ديسمبر 2024م": the text gives the equivalent
+        if k + 1 < len(out) and k + 1 not in hijri and len(out[k + 1][2]) == 10 \
+                and _EQUIVALENT.match(view, out[k][1], out[k + 1][0]):
+            out[k] = (out[k][0], out[k][1], out[k + 1][2])
     return out
 
+
+#: Between a Hijri date and the Gregorian date the text gives for it.
+_EQUIVALENT = re.compile(r"\s*[,،\-\u2013(]?\s*(?:م\s*)?(?:الموافق|ويوافق|الموافقه)\s*(?:ل\s*)?\Z")
 
 #: The last text seen, with its rules, normalized view and matches, so that
 #: find_published and find_dates on one document normalize and scan it once.
@@ -851,12 +861,22 @@ def find_published(text: str, rules: RuleSet, *, normalized=None, tokens=None) -
                 score = 2  # the line is the date (and a time, a weekday, a byline word)
             elif s - line[0] <= 60 and (_CLOCK.match(after.lstrip(_LEAD)) or _CLOCK.search(before[-12:])):
                 score = 2  # "الدمام في الأربعاء 30 يوليو 2025 03:29 صباحاً ..."
-            elif (pw.tag and len(before) <= _DATELINE_HEAD and pw.tag.match(after.lstrip(" \t"))
-                  and len([w for w in _WORD.findall(before) if w.lower() not in pw.filler]) <= 2):
-                score = 2  # "الدوحة في 28 أكتوبر 2024 /قنا/ ...", "عمان 15 نيسان 2024 (بترا) - ..."
+            elif (pw.tag and pw.tag.match(after.lstrip(" \t"))
+                  and _dateline_head(view, _gaps((line[0], s), found), pw.filler)):
+                # "الدوحة في 28 أكتوبر 2024 /قنا/ ...", "عمان 15 نيسان 2024 (بترا) - ...", and after a
+                # Hijri date: "مسقط في 4 ربيع الأول 1447هـ الموافق 27 أغسطس 2025م (العمانية) - ..."
+                score = 2
         if score and (best is None or score > best[0]):
             best = (score, s, value)
     return _dt.date.fromisoformat(best[2]) if best else None
+
+
+def _dateline_head(view: str, gaps: list[tuple[int, int]], filler: set[str]) -> bool:
+    """Is what stands before a date on its line, other dates aside, a dateline's head: short,
+    with at most two words besides filler (the city: "الدوحة في", "مسقط في ... الموافق")?"""
+    if sum(b - a for a, b in gaps) > _DATELINE_HEAD:
+        return False
+    return len([w for a, b in gaps for w in _WORD.findall(view, a, b) if w.lower() not in filler]) <= 2
 
 
 def _last_words(text: str, n: int) -> list[str]:
