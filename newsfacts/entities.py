@@ -370,6 +370,9 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
                 and _apposition_after(sc, j):
             j += 1  # a given name, one more word, then a title in apposition: نبيه بري رئيس مجلس النواب
             break
+        if j > i and w not in kb.connectors and not sc.al(j) and sc.al(j - 1) \
+                and sc.toks[j - 1].norm not in kb.compound_tails and sc.toks[j - 1].norm not in kb.regnal:
+            break  # an ال-family name ends the name but for بن، آل …: رائد الصالح | فتح
         if (j > i or cont) and not after_connector and w[0] == "و" and w not in kb.connectors \
                 and w not in kb.given:
             break  # و starts the next name of a list (ونور الشريف، وشادية) or the next clause
@@ -392,8 +395,7 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
                     j += 1  # عبدالله الثاني، محمد الخامس (not توماس برديتش الثاني عشر)
                 break
             nasab = any(sc.toks[x].norm in kb.connectors for x in range(i, j))
-            # (an unknown ال-word ends a one-word name, not a longer one: شهباز شريف | الهجوم)
-            if (j > i or cont) and _al_surname(sc, j, lexicon_only and words + cont <= 1 or nasab, nasab):
+            if (j > i or cont) and _al_surname(sc, j, lexicon_only or nasab, nasab):
                 j += 1
             break
         elif j > i and w.endswith("زاده"):
@@ -1061,6 +1063,8 @@ def _place_name_end(sc: _Scan, j: int, limit: int = 3) -> int:
             break  # an adjective, a number, an indefinite noun or an imperfect verb ends the name
         if t.norm.startswith("الم") and surface.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
             break  # a participle describing the place: المتاخمة، المكتظة
+        if len(t.norm) > 4 and t.norm.endswith(("هما", "هم", "ها")):
+            break  # a verb with its object pronoun ends the name (شفشاون | جرفتهما)
         k += 1
     return k
 
@@ -1085,8 +1089,10 @@ def _bracketed_places(sc: _Scan, i: int) -> list[Cand]:
     commas or و: each one or two words, no verb, particle or number among them."""
     toks = sc.toks
     j = i + 1
-    if j >= len(toks) or toks[j].norm != "(":
+    if j >= len(toks):
         return []
+    if toks[j].norm != "(":
+        return _plural_list(sc, j)
     out: list[Cand] = []
     start = j + 1
     k = start
@@ -1112,6 +1118,42 @@ def _bracketed_places(sc: _Scan, i: int) -> list[Cand]:
             return []
         out.append(Cand("place", vstart, toks[it[-1]].vend, 1, "place.bracketed"))
     return out
+
+
+def _plural_list(sc: _Scan, j: int) -> list[Cand]:
+    """Names joined by و or commas right after a plural trigger, from token ``j`` (بلدات عيتا
+    الشعب وكفرشوبا ومروحين): two or more items of one or two words, each name-like; all or none."""
+    toks = sc.toks
+    items: list[tuple[int, int, int]] = []  # (first token, last token, letters to skip: و)
+    k = j
+    while k < len(toks) and len(items) < 8:
+        t = sc.word(k)
+        if t is None:
+            if toks[k].norm in ("،", ",") and items and sc.word(k + 1) is not None:
+                k += 1
+                continue
+            break
+        skip = 1 if items and t.norm[0] == "و" and len(t.norm) > 3 else 0
+        if items and not skip and toks[k - 1].norm not in ("،", ","):
+            break  # neither و nor a comma: the list is over
+        stem = t.norm[skip:]
+        if sc.is_stop(stem) or stem in sc.kb.common or stem[:1].isdigit() or not (
+                sc.name_like(k, allow_al=True, loose=True) or sc.matches(k, "place")):
+            return [] if items and skip else _items(sc, items)
+        last = k
+        nt = sc.word(k + 1)
+        if nt is not None and sc.al(k + 1) and not sc.is_stop(nt.norm) and not sc.matches(k + 1, "trigger") \
+                and not sc.kb.nisba_country(nt.norm) and not nt.norm.endswith(("يه", "يين", "يون")):
+            last = k + 1  # عيتا الشعب (an ال-word, common or not, finishes the item's name)
+        items.append((k, last, skip))
+        k = last + 1
+    return _items(sc, items)
+
+
+def _items(sc: _Scan, items: list[tuple[int, int, int]]) -> list[Cand]:
+    if len(items) < 2:
+        return []
+    return [Cand("place", sc.toks[a].vstart + skip, sc.toks[b].vend, 1, "place.bracketed") for a, b, skip in items]
 
 
 _NAME_TRIGGERS = frozenset(norm(w) for w in (
@@ -1255,6 +1297,7 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
                 and REMOVED.sub("", sc.doc.text[t.start:t.start + 4])[:3] == "وال" \
                 and not kb.nisba_country(w[1:]) and not sc.matches(j, "place"):
             end, proper = t.vend, False  # إدارة الكوارث والطوارئ، الجماعة الإسلامية للدعوة والقتال
+            after_adjective = True  # then only an adjective: وزارة الصحة والسكان | الدفع
             j += 1
             continue
         if (sc.al(j) and not sc.is_stop(w) and w not in kb.org_stop and len(w) > 3
