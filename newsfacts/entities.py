@@ -1251,7 +1251,8 @@ def _quoted_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
 def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
     """org.head: HEAD + complements (nisba, ال-noun, known name, genitive ل, construct noun)."""
     kb = sc.kb
-    _, mx, generic, descriptor, name_only, team = e
+    _, mx, generic, descriptor, name_only, team, needs_genitive = e
+    anchored = False  # a genitive (لل، ل) or a known place or body is in the name
     j = sc.tok_end(m.vend)
     first_j = j
     proper = True  # every complement so far is a proper name (not an ال-noun, nisba or genitive)
@@ -1275,7 +1276,7 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
                 break  # an organization of its own: سلاح | حزب الله، رئاسة | مجلس الأمن
             if ke[0] == "org" and key is None:
                 key = norm(ke[1])
-            end, named, only_indef_nisba = km.vend, True, False
+            end, named, only_indef_nisba, anchored = km.vend, True, False, True
             j = sc.tok_end(end)
             continue
         if kb.nisba_country(w):
@@ -1314,11 +1315,12 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         if (n > 0 and w.startswith("لل") and len(w) > 4 and not sc.is_stop("ا" + w[1:])
                 and j + 1 < len(sc.toks)):
             end, named, only_indef_nisba, proper = t.vend, True, False, False  # genitive ل: وكالة مهر للأنباء، المكتب الإعلامي للرئاسة
+            anchored, after_adjective = True, False
             j += 1
             continue
         tail = _genitive_tail(sc, j) if n > 0 and named and not after_nisba else None
         if tail is not None:
-            end, only_indef_nisba, proper = sc.toks[tail - 1].vend, False, False
+            end, only_indef_nisba, proper, anchored = sc.toks[tail - 1].vend, False, False, True
             j = tail  # الهيئة القومية لسكك حديد مصر، الاتحاد الدولي لكرة القدم
             break
         if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
@@ -1327,7 +1329,10 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
             j += 1
             continue  # a construct chain goes on: شركة توليد الكهرباء، وكالة أنباء لبنان
         break
-    if end is None or not (named or not generic) or only_indef_nisba or _generic_body(sc, m, end):
+    if end is None or not (named or not generic) or only_indef_nisba or _generic_body(sc, m, end) \
+            or needs_genitive and (not anchored or _participle_first(sc, first_j)):
+        # a definite head needs a genitive or a name, and an adjective, not a participle, first:
+        # المركز الوطني للزلازل; not المركز الثاني، الشركة المشغلة للطاقة
         return None
     if key is None:  # the head begins a listed body: حزب الله اللبناني
         key = next((norm(ke[1]) for km, ke in sc.matches(sc.tok_at(m.vstart), "org")
@@ -1345,6 +1350,13 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         first = sc.toks[first_j]  # (the head decides: صحيفة الخليج is a paper, not the Gulf)
         return Cand("org", first.vstart, end, 3, "org.head", key=key)
     return Cand("org", m.vstart, end, 2, "org.head", assimilated=m.assimilated, key=key)
+
+
+def _participle_first(sc: _Scan, j: int) -> bool:
+    """Token ``j`` is a definite participle (المشغلة، المسؤول), which describes a body rather
+    than names it: ال + م, not a relational adjective in ي."""
+    t = sc.word(j)
+    return t is not None and t.norm.startswith("الم") and not t.norm.endswith(("ي", "يه"))
 
 
 def _known_org_until(sc: _Scan, m: Match, first: int | None, end: int) -> bool:

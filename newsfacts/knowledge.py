@@ -220,7 +220,7 @@ def build(rules: RuleSet) -> Knowledge:
     for head in orgs_t.get("heads", []):
         lex.add(head["head"], ("orghead", int(head.get("max", 2)), head["head"] in orgs_t.get("generic", []),
                                bool(head.get("descriptor", False)), bool(head.get("name_only", False)),
-                               bool(head.get("team", False))))
+                               bool(head.get("team", False)), bool(head.get("genitive", False))))
     for row in rules.tsv("organizations.tsv") + rules.tsv("organizations_mined.tsv"):
         if row and row[0]:
             lex.add(row[0], ("org", _col(row, 1) or row[0]))
