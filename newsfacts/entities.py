@@ -385,7 +385,8 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
             if j + 1 >= len(sc.toks) or not (sc.name_like(j + 1, allow_al=True, loose=True)
                                              or f"{w} {sc.toks[j + 1].norm}" in kb.compound_given):
                 break  # (عبد اللطيف is a name although اللطيف alone is a common word)
-        elif (j > i or cont) and j > 0 and f"{sc.toks[j - 1].norm} {w}" in kb.compound_given:
+        elif (j > i or cont) and j > 0 and (f"{sc.toks[j - 1].norm} {w}" in kb.compound_given
+                                             or w in kb.open_tails and not after_connector):
             pass  # the second half of a compound given name (صلاح الدين الأيوبي، زين الدين زيدان)
         elif not known and not after_connector and sc.al(j):
             # A family name with the article (السوداني، اليحيى) ends a name.

@@ -87,6 +87,8 @@ class Knowledge:
     #: Regnal ordinals that end a name (عبدالله الثاني، محمد الخامس).
     regnal: frozenset[str] = field(default_factory=frozenset)
     compound_tails: frozenset[str] = field(default_factory=frozenset)
+    #: Second halves that make a compound given name with any name word before them (نصر الدين).
+    open_tails: frozenset[str] = field(default_factory=frozenset)
     #: Compound given names written as two words (صلاح الدين، زين الدين), from names/given.tsv.
     compound_given: frozenset[str] = field(default_factory=frozenset)
     #: First words of the compound given names (عبد، نور، صلاح …).
@@ -296,6 +298,7 @@ def build(rules: RuleSet) -> Knowledge:
         nasab=nset(people_t.get("nasab", [])),
         regnal=nset(people_t.get("regnal", [])),
         compound_tails=frozenset(tails),
+        open_tails=nset(people_t.get("open_tails", [])),
         compound_given=frozenset(compound_given),
         compound_heads=frozenset(c.split()[0] for c in compound_given),
         dual_triggers=nset(places_t.get("dual_triggers", [])),
