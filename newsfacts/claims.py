@@ -883,8 +883,8 @@ class _Claimants:
         if not c.isword[i] or i in c.num_tokens:
             return True
         w = c.norms[i]
-        if w.startswith("لل") or w in ("ل", "ب", "ك"):
-            return True
+        if w.startswith(("لل", "بال")) or w in ("ل", "ب", "ك"):
+            return True  # (a preposition phrase is no claimant: "ربع نقل | بالقرب من")
         if not c.words_at(i).keys().isdisjoint(_STOP_CLASSES):  # c.word(i, cls) for one of them
             return True
         return c.is_boundary(i) or c.is_trigger(i)

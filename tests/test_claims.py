@@ -223,6 +223,13 @@ def test_misspelt_surname_is_the_person_named_before():
     assert got == {2: "سيرجي سوبيانين", 30: "سيرجي سوبيانين"}
 
 
+def test_a_preposition_phrase_is_not_a_claimant():
+    # "ربع نقل" (a pickup) holds نقل, an attribution verb; what follows it names no source
+    text = "وأصيب 9 أشخاص في انقلاب سيارة ربع نقل بالقرب من مدينة الواسطى."
+    (c,) = [c for c in claims(text) if c["type"] == "injured"]
+    assert c["count"] == 9 and c["claimant"] is None
+
+
 def test_data_is_not_a_claimant():
     text = "وبحسب البيانات الأولية، أسقطت قوات الدفاع الجوي 76 طائرة مسيرة."
     (c,) = claims(text)
