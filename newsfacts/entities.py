@@ -126,6 +126,10 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
     for pre, stem in proclitic_splits(w)[1:]:
         if kb.known_name(stem):
             break
+        if stem.startswith("ال") and pre in ("ك", "ب") and stem not in kb.common and len(stem) >= 7 \
+                and not stem.endswith(("ه", "ات", "ين", "ون")) and not kb.nisba_country(stem) \
+                and not _al_verbal_noun(stem):
+            continue  # كالاشنيك، بالاك: a name's letters, not ك/ب + an unknown ال-noun
         if (stem.startswith("ال") or stem in kb.function_words or stem in kb.verbs or stem in kb.common
                 or stem in kb.title_words or stem in kb.not_names):
             return False
@@ -437,6 +441,22 @@ def _quoted_name(sc: _Scan, j: int) -> Cand | None:
     return Cand("person", toks[j + 1].vstart, toks[k - 1].vend, 3, "person.title")
 
 
+def _comma_apposition(sc: _Scan, j: int) -> Cand | None:
+    """person.title: after a title and its complements, a name set off by commas (token ``j`` is
+    the first comma): two or three name-like words, none a common word, then a comma."""
+    toks, kb = sc.toks, sc.kb
+    k = j + 1
+    while k < len(toks) and k - j <= 3 and sc.word(k) is not None:
+        w = toks[k].norm
+        if w in kb.common or sc.is_stop(w) or sc.al(k) or w[0] == "و" or not sc.name_like(k) \
+                or _verb_or_noun_shape(sc, k) or sc.matches(k, "place") or sc.matches(k, "org"):
+            return None
+        k += 1
+    if k - j < 3 or k >= len(toks) or toks[k].norm not in ("،", ","):
+        return None
+    return Cand("person", toks[j + 1].vstart, toks[k - 1].vend, 3, "person.title")
+
+
 def _name_with_ya(sc: _Scan, j: int) -> bool:
     """Token ``j`` is written with ي where the preposition its fold matches is written with ى
     (علي, not على): after a title it is the given name علي."""
@@ -636,6 +656,18 @@ def _people(sc: _Scan) -> list[Cand]:
                 out.append(Cand("person", toks[t0].vstart, toks[t0].vend, 2, "person.title_surname",
                                 role=sc.doc.text[slice(*sc.doc.span(m.vstart, m.vend))]))
                 continue
+            jc = j  # a genitive with ل may still end the title: لمقاطعة كييف، NAME،
+            while jc < len(toks) and jc - j < 3 and sc.word(jc) is not None and (
+                    toks[jc].norm[0] == "ل" and not toks[jc].norm.startswith("لل") or sc.matches(jc, "place")):
+                jc += 1
+            if jc < len(toks) and toks[jc].norm in ("،", ",") and jc > t0 and (first is None or jc > j):
+                c = _comma_apposition(sc, jc)
+                if c is not None:  # رئيس الإدارة العسكرية لمقاطعة كييف، ميكولا كالاشنيك، إن
+                    c.role = sc.doc.text[slice(*sc.doc.span(m.vstart, role_end))]
+                    out.append(c)
+                    continue
+                if first is None:
+                    continue
             if first is None or first.norm.startswith("لل"):
                 continue
             if first.norm[0] == "و" and not kb.known_name(first.norm):
