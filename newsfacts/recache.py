@@ -30,6 +30,13 @@ except (ImportError, AttributeError):  # pragma: no cover - other Pythons
 
 _entries: dict[tuple[str, int], tuple] | None = None
 _added = False
+_used: set[tuple[str, int]] = set()  # keys compiled by this process
+
+#: Patterns kept in the regex cache. One rule set compiles about 30; when a run adds patterns
+#: past this many (edited rules, ``--rules`` variants), only the ones it used are written back.
+MAX_PATTERNS = 96
+#: Parsed rule files kept; past this many, the oldest are removed when a new one is written.
+MAX_PARSED = 256
 
 
 def cache_file() -> Path | None:
@@ -62,10 +69,13 @@ def _save() -> None:
     path = cache_file()
     if not _added or path is None or _entries is None:
         return
+    entries = _entries
+    if len(entries) > MAX_PATTERNS:  # stale patterns of rules that have changed since: drop them
+        entries = {k: v for k, v in entries.items() if k in _used}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(_entries))
+        tmp.write_bytes(marshal.dumps(entries))
         os.replace(tmp, path)
     except (OSError, ValueError):
         pass
@@ -78,6 +88,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - mirrors
     if _sre is None or cache_file() is None:
         return re.compile(pattern, flags)
     key = (pattern, flags)
+    _used.add(key)
     entries = _load()
     entry = entries.get(key)
     if entry is not None:
@@ -135,6 +146,26 @@ def parsed_file(path: Path, parse) -> object:
         tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps((list(stamp), data)))
         os.replace(tmp, entry)
+        _prune_parsed(entry.parent)
     except (OSError, ValueError):
         pass  # not marshal-able (dates in TOML) or not writable: fine, just slower
     return data
+
+
+def _prune_parsed(folder: Path) -> None:
+    """Keep the newest ``MAX_PARSED // 2`` parsed rule files once there are more than
+    ``MAX_PARSED``: every edit of a rule file leaves its old entry behind (runs only when
+    an entry is written, that is when a rule file changed)."""
+    try:
+        files = [(e.stat().st_mtime_ns, e.path) for e in os.scandir(folder)
+                 if e.name.startswith("parsed-") and e.name.endswith(".marshal")]
+    except OSError:
+        return
+    if len(files) <= MAX_PARSED:
+        return
+    files.sort()
+    for _, old in files[:len(files) - MAX_PARSED // 2]:
+        try:
+            os.remove(old)
+        except OSError:
+            pass

@@ -70,3 +70,37 @@ def test_parsed_rule_file_cache_follows_changes(tmp_path, monkeypatch):
     f.write_text('a = ["يناير", "جانفي"]\n', encoding="utf-8")
     os.utime(f, ns=(1, 10**18))
     assert recache.parsed_file(f, tomllib.loads) == {"a": ["يناير", "جانفي"]}
+
+
+def test_stale_patterns_are_dropped_when_the_cache_grows(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(recache, "_entries", {(f"old{i}", 0): (0, [1], 0, {}, ()) for i in range(200)})
+    monkeypatch.setattr(recache, "_used", set())
+    monkeypatch.setattr(recache, "_added", False)
+    recache.compile(r"\d+ صاروخ")
+    recache._save()
+    kept = recache.marshal.loads(recache.cache_file().read_bytes())
+    assert list(kept) == [(r"\d+ صاروخ", 0)]  # only what this run used: the 200 stale ones are gone
+
+
+def test_few_patterns_are_all_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(recache, "_entries", {("other rule set", 0): (0, [1], 0, {}, ())})
+    monkeypatch.setattr(recache, "_used", set())
+    recache.compile(r"\d+ صاروخ")
+    recache._save()
+    kept = recache.marshal.loads(recache.cache_file().read_bytes())
+    assert set(kept) == {("other rule set", 0), (r"\d+ صاروخ", 0)}
+
+
+def test_parsed_rule_files_are_pruned(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(recache, "MAX_PARSED", 10)
+    for i in range(12):
+        (tmp_path / f"parsed-{i:020d}.marshal").write_bytes(b"x")
+    rules = tmp_path / "r.toml"
+    rules.write_text("a = 1\n", encoding="utf-8")
+    assert recache.parsed_file(rules, lambda t: {"a": 1}) == {"a": 1}
+    left = {p.name for p in tmp_path.glob("parsed-*.marshal")}
+    assert len(left) == 5  # the newest half
+    assert left - {f"parsed-{i:020d}.marshal" for i in range(12)}  # the new entry among them
