@@ -1028,7 +1028,8 @@ def _places(sc: _Scan) -> list[Cand]:
                 out.append(Cand("place", t.vstart, nt.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
             elif named_after:
                 out.append(Cand("place", t.vstart, nt.vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
-            elif sc.name_like(j, allow_al=True) and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
+            elif (sc.name_like(j, allow_al=True, loose=True) or _name_in_alef(sc, j)) \
+                    and not t.norm[:1].isdigit() and not _adjective_after(sc, m, j):
                 out.append(Cand("place", t.vstart, sc.toks[k - 1].vend, 1, "place.trigger", trigger=(m.vstart, m.vend)))
         # place.dual: a dual trigger and two names (بلدتي يحمر الشقيف وأرنون، منطقتي X وY)
         if sc.matches(i, "dualtrigger"):
@@ -1037,6 +1038,14 @@ def _places(sc: _Scan) -> list[Cand]:
         if sc.matches(i, "pluraltrigger"):
             out.extend(_bracketed_places(sc, i))
     return out + _listed_places(sc, out, weak)
+
+
+def _name_in_alef(sc: _Scan, j: int) -> bool:
+    """After a place trigger, a word ending in alef without tanween is a town's name (بلدة حولا،
+    يافا، صيدا), not the indefinite accusative it looks like (نموذجا is written نموذجاً or is common)."""
+    t = sc.word(j)
+    return t is not None and _accusative(sc.kb, t.norm) and t.norm not in sc.kb.common \
+        and "\u064b" not in sc.doc.text[t.start:t.end]
 
 
 def _listed_places(sc: _Scan, out: list[Cand], weak: list[tuple[int, Match, Place]]) -> list[Cand]:
