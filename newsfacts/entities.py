@@ -1650,6 +1650,37 @@ def _alias_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     return out
 
 
+def _place_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """place.alias: a one-word place the document has named as a place (after a trigger, in a
+    list, with a preposition) is that place wherever else the word stands, with its clitics
+    (مدينة بابنوسة … في بابنوسة): not a common or stop-listed word."""
+    kb = sc.kb
+    forms: dict[str, Cand] = {}
+    for c in chosen:
+        if c.type == "place":
+            w = norm(sc.doc.vtext[c.vstart:c.vend])
+            if " " not in w and len(w) >= 4 and w not in kb.common and w not in kb.stoplist \
+                    and not sc.is_stop(w) and not kb.known_name(w):
+                forms.setdefault(w, c)
+    if not forms:
+        return []
+    taken = bytearray(len(sc.doc.vtext) + 1)
+    for c in chosen:
+        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
+    out = []
+    for t in sc.toks:
+        if not t.is_word or len(t.norm) < 4:
+            continue
+        for _, stem in _splits(t.norm):
+            c = forms.get(stem)
+            if c is not None:
+                vs = t.vend - len(stem)
+                if not any(taken[vs:t.vend]):
+                    out.append(Cand("place", vs, t.vend, 1, "place.alias", key=c.key, place=c.place))
+                break
+    return out
+
+
 #: Tokens that close an item of a list of names (ومحمد مرسى ، ويحيى شاهين ونور الشريف).
 _LIST_BREAKS = frozenset(("،", ",", "(", ")", ".", "؛", ":", "\n"))
 
@@ -1744,7 +1775,7 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     chosen = _outside_facilities(sc, chosen)
     chosen = _given_before(sc, chosen)
     chosen = _select(chosen + _coordinated(sc, chosen))
-    chosen = _select(chosen + _alias_mentions(sc, chosen))
+    chosen = _select(chosen + _alias_mentions(sc, chosen) + _place_mentions(sc, chosen))
     result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
     for ent in _group(doc, sc, chosen):
         forms: list[str] = []

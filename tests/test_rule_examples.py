@@ -27,6 +27,9 @@ def test_entity_rule_example(rule_id, i, ex):
     for name, aliases in ex.get("aliases", {}).items():
         ent = next(e for f in FIELDS for e in facts[f] if norm(e["name"]) == norm(name))
         assert {norm(a) for a in aliases} <= {norm(a) for a in ent["aliases"]}
+    for name, count in ex.get("mentions", {}).items():
+        ent = next(e for f in FIELDS for e in facts[f] if norm(e["name"]) == norm(name))
+        assert len(ent["mentions"]) == count, f"{rule_id}: {name!r} has {len(ent['mentions'])} mentions, not {count}"
     for name, role in ex.get("roles", {}).items():
         ent = next(e for e in facts["people"] if norm(e["name"]) == norm(name))
         assert ent["role"] == role, f"{rule_id}: role of {name!r} is {ent['role']!r}, not {role!r}"
