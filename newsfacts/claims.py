@@ -2072,9 +2072,16 @@ class _World:
         return state(a) and state(b)
 
     def within(self, a: set[str], b: set[str]) -> bool:
-        """Is a place of one set in a country named by the other (الأنبار in العراق)?"""
+        """Is a place of one set in a country named by the other (الأنبار in العراق)? A place the
+        gazetteer does not know may lie in that country (مهداي and الصومال), unless another
+        place beside it lies elsewhere."""
         c = self.countries
-        return any(c.get(x) in b for x in a) or any(c.get(x) in a for x in b)
+        if any(c.get(x) in b for x in a) or any(c.get(x) in a for x in b):
+            return True
+        for one, other in ((a, b), (b, a)):
+            if len(one) == 1 and self.is_country(next(iter(one))) and all(c.get(x) is None for x in other):
+                return True
+        return False
 
 
 def _world_parts(rules: RuleSet) -> tuple[frozenset[str], frozenset[str]]:
@@ -2124,7 +2131,7 @@ _SLOTS = ("qualifier", "object", "origin", "unit", "location", "claimant")
 
 def _fill(into: _Cand, other: _Cand, w: _World) -> None:
     """Complete ``into`` with what ``other`` (the same claim told again) adds."""
-    better_place = other.location is not None and other.loc_rank < into.loc_rank
+    better_place = other.location is not None and (other.loc_rank < into.loc_rank or _narrower(other, into, w))
     for s in _SLOTS:
         if getattr(into, s) is None and getattr(other, s) is not None:
             setattr(into, s, getattr(other, s))
@@ -2139,6 +2146,15 @@ def _fill(into: _Cand, other: _Cand, w: _World) -> None:
             if p not in parts:
                 parts.append(p)
         into.participants = parts
+
+
+def _narrower(a: _Cand, b: _Cand, w: _World) -> bool:
+    """Does ``a`` place the claim in a town of the country ``b`` names (headline: وسط الصومال;
+    body: بلدة مهداي)? The telling with the town says more."""
+    if not isinstance(a.location, str) or not isinstance(b.location, str):
+        return False
+    return w.is_country(b.location) and not w.is_country(a.location) \
+        and (w.countries.get(norm(a.location)) in (None, norm(b.location)))
 
 
 def _same(e: _Cand, c: _Cand, w: _World) -> tuple[bool, bool]:

@@ -223,6 +223,14 @@ def test_misspelt_surname_is_the_person_named_before():
     assert got == {2: "سيرجي سوبيانين", 30: "سيرجي سوبيانين"}
 
 
+def test_headline_in_a_country_and_body_in_its_town_are_one_claim():
+    text = ("مقتل أكثر من 20 شخصا في هجوم على قاعدة عسكرية وسط الصومال\n"
+            "قتل أكثر من 20 شخصا في هجوم على قاعدة في بلدة مهداي، بحسب مسؤولين محليين.")
+    got = [c for c in claims(text) if c["type"] == "killed"]
+    assert len(got) == 1
+    assert got[0]["location"] == "مهداي" or "مهداي" in (got[0]["location"] or [])
+
+
 def test_a_preposition_phrase_is_not_a_claimant():
     # "ربع نقل" (a pickup) holds نقل, an attribution verb; what follows it names no source
     text = "وأصيب 9 أشخاص في انقلاب سيارة ربع نقل بالقرب من مدينة الواسطى."
