@@ -951,9 +951,18 @@ class _Claimants:
                 break
             if w == "في":
                 break
-            if k > a and definite and not _is_definite(w) and w != "باسم" and c.mention_at(k) is None:
-                break
+            if k > a and definite and not _is_definite(w) and w != "باسم" and c.mention_at(k) is None \
+                    and not (k - 1 > a and norms[k - 1] == "باسم"):
+                break  # (after باسم a construct goes on: المتحدث باسم شرطة الولاية)
             k += 1
+        if k < limit and norms[k] == "في" and not source:
+            # "مدير الدفاع المدني في إدلب، مصطفى حاج يوسف،": the person named after the title's place
+            for x in range(k + 1, min(limit, k + 5)):
+                if c.norm(x) in _COMMAS:
+                    p = c.mention_at(x + 1, ("person",))
+                    if p is not None and p.te <= limit:
+                        return p.name, a, p.te
+                    break
         # a name in quotes after a generic head: صحيفة "ديلي صباح" التركية، مجموعة "غرفة طوارئ …"
         if k < limit and k - a <= 2 and c.toks[k].norm in _OPEN_QUOTES and c.word(a, "name_heads") is not None:
             close = next((x for x in range(k + 1, min(limit, k + 10)) if c.toks[x].norm in _CLOSE_QUOTES), None)
