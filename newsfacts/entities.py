@@ -1434,6 +1434,55 @@ def _genitive_tail(sc: _Scan, j: int) -> int | None:
     return None
 
 
+#: Words that open a byline line before the outlet's name (كتب : مصراوي، المصدر: رويترز).
+_BYLINE_LEADS = frozenset(norm(w) for w in ("كتب", "المصدر", "المصادر", "بقلم", "نقلا عن", "عن"))
+#: Dashes and slashes between a dateline's city and the agency (بغداد – واع، إزمير/ الأناضول).
+_DATELINE_SEPS = frozenset(("-", "–", "—", "/", "،", ","))
+
+
+def _byline_orgs(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
+    """org.byline: the outlet a byline or a dateline names (GUIDE: news outlets in bylines).
+    A line near the top (after the headline) or at the end that holds only an outlet's name,
+    after كتب : or المصدر: too (عربي بوست، كتب : مصراوي، سيريانيوز), and the agency after a
+    dateline's city (بغداد – واع، مقديشو – صونا): one to three words, none a common word or a
+    person's name, no digits."""
+    kb, toks = sc.kb, sc.toks
+    lines: list[list[int]] = [[]]
+    for i, t in enumerate(toks):
+        if t.norm == "\n":
+            if lines[-1]:
+                lines.append([])
+        else:
+            lines[-1].append(i)
+    if not lines[-1]:
+        lines.pop()
+    taken = {x for c in chosen for x in range(sc.tok_at(c.vstart), sc.tok_end(c.vend))}
+    out: list[Cand] = []
+    for n, line in enumerate(lines):
+        if not (1 <= n <= 3 or n >= len(lines) - 3) or len(line) > 6:
+            continue
+        words = [i for i in line if toks[i].is_word]
+        marks = [i for i in line if not toks[i].is_word]
+        if words and toks[words[0]].norm in _BYLINE_LEADS:
+            words = words[1:]  # كتب : مصراوي
+        elif words and words[0] in taken and any(c.type == "place" and sc.tok_at(c.vstart) == words[0]
+                                                  for c in chosen) and marks \
+                and toks[marks[0]].norm in _DATELINE_SEPS and marks[0] < line[-1]:
+            words = [i for i in words if i > marks[0]]  # بغداد – واع: the agency after the city
+        if not 1 <= len(words) <= 3 or any(i in taken for i in words) or words != list(range(words[0], words[-1] + 1)):
+            continue
+        ws = [toks[i].norm for i in words]
+        if any(len(w) < 2 or w[:1].isdigit() or sc.is_stop(w) or kb.known_name(w) or w in kb.month_words
+               for w in ws) or sum(map(len, ws)) < 4 \
+                or all(w in kb.common for w in ws) or any(sc.matches(i, "place") or sc.matches(i, "title")
+                                                          or sc.matches(i, "trigger") for i in words):
+            continue
+        if sc.doc.text[toks[words[-1]].end:toks[words[-1]].end + 1] == ".":
+            continue  # a sentence, not a byline
+        out.append(Cand("org", toks[words[0]].vstart, toks[words[-1]].vend, 1, "org.byline"))
+    return out
+
+
 def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     """Bodies named only inside a person's title are not organizations (GUIDE): رئيس مجلس
     النواب نبيه بري, وزير الدولة بوزارة الخارجية -- well-known bodies too, inside the title span.
@@ -1776,6 +1825,7 @@ def find_entities(doc: Document, rules: RuleSet) -> dict[str, list[dict]]:
     chosen = _given_before(sc, chosen)
     chosen = _select(chosen + _coordinated(sc, chosen))
     chosen = _select(chosen + _alias_mentions(sc, chosen) + _place_mentions(sc, chosen))
+    chosen = _select(chosen + _byline_orgs(sc, chosen))
     result: dict[str, list[dict]] = {"people": [], "places": [], "organizations": []}
     for ent in _group(doc, sc, chosen):
         forms: list[str] = []
