@@ -1446,16 +1446,18 @@ def _byline_orgs(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     after كتب : or المصدر: too (عربي بوست، كتب : مصراوي، سيريانيوز), and the agency after a
     dateline's city (بغداد – واع، مقديشو – صونا): one to three words, none a common word or a
     person's name, no digits."""
-    kb, toks = sc.kb, sc.toks
+    kb, toks, text = sc.kb, sc.toks, sc.doc.text
+    if "\n" not in text:
+        return []
     lines: list[list[int]] = [[]]
+    prev_end = 0
     for i, t in enumerate(toks):
-        if t.norm == "\n":
-            if lines[-1]:
-                lines.append([])
-        else:
-            lines[-1].append(i)
-    if not lines[-1]:
-        lines.pop()
+        if t.index < 0:
+            continue  # a break _with_breaks added (a line break or a dropped mark): not a line
+        if lines[-1] and "\n" in text[prev_end:t.start]:
+            lines.append([])
+        lines[-1].append(i)
+        prev_end = t.end
     taken = {x for c in chosen for x in range(sc.tok_at(c.vstart), sc.tok_end(c.vend))}
     out: list[Cand] = []
     for n, line in enumerate(lines):
