@@ -83,8 +83,13 @@ def run(items: Iterable[Doc | Failure], *, jobs: int = 1, rule_dirs: Iterable[st
     _init(dirs, published, include_text, encode)
     from .pipeline import extract
 
-    extract(WARM_UP, "2022-12-19", rules=_RULES)  # load, validate and compile every rule once, before forking
-    _batch_gc()
+    import gc
+
+    gc.disable()  # loading makes many objects and no cycles: collecting them is wasted work
+    try:
+        extract(WARM_UP, "2022-12-19", rules=_RULES)  # load, validate and compile every rule once, before forking
+    finally:
+        _batch_gc()
     if jobs <= 1:
         for item in items:
             yield process(item)
@@ -113,6 +118,7 @@ def _batch_gc() -> None:
 
     gc.freeze()
     gc.set_threshold(*GC_THRESHOLD)
+    gc.enable()
 
 
 def input_bytes(paths: Iterable[str]) -> int:

@@ -147,3 +147,22 @@ def test_progress_bar_on_a_terminal_never_takes_the_results(cli, tmp_path):
     assert proc.returncode == 0
     assert [json.loads(l)["source"] for l in out.decode().splitlines()] == [f"d{i}" for i in range(40)]
     assert b"docs" in seen and b'"source"' not in seen  # the bar was drawn; no result went to the terminal
+
+
+def test_collector_is_paused_only_while_rules_load():
+    """Loading the rules runs with the cycle collector off; a batch turns it back on (tuned)."""
+    import gc
+
+    from newsfacts import batch
+    from newsfacts.inputs import Doc
+    from newsfacts.rules import RuleSet
+
+    seen = []
+    rules = RuleSet()
+    rules.compiled("test:gc-probe", lambda r: seen.append(gc.isenabled()))
+    assert seen == [False] and gc.isenabled()
+    out = list(batch.run([Doc(source="a", text="قال الرئيس فلاديمير بوتين إن 3 أشخاص أصيبوا.")]))
+    assert len(out) == 1 and gc.isenabled()
+    assert gc.get_threshold()[0] == batch.GC_THRESHOLD[0]
+    gc.set_threshold(700, 10, 10)
+    gc.unfreeze()
