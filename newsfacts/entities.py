@@ -1447,21 +1447,15 @@ def _byline_orgs(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     dateline's city (بغداد – واع، مقديشو – صونا): one to three words, none a common word or a
     person's name, no digits."""
     kb, toks, text = sc.kb, sc.toks, sc.doc.text
-    if "\n" not in text:
-        return []
-    lines: list[list[int]] = [[]]
-    prev_end = 0
-    for i, t in enumerate(toks):
-        if t.index < 0:
-            continue  # a break _with_breaks added (a line break or a dropped mark): not a line
-        if lines[-1] and "\n" in text[prev_end:t.start]:
-            lines.append([])
-        lines[-1].append(i)
-        prev_end = t.end
-    taken = {x for c in chosen for x in range(sc.tok_at(c.vstart), sc.tok_end(c.vend))}
     out: list[Cand] = []
-    for n, line in enumerate(lines):
-        if not (1 <= n <= 3 or n >= len(lines) - 3) or len(line) > 6:
+    spans = _edge_lines(text)
+    if not spans:
+        return out
+    starts = [t.start for t in toks]
+    taken = {x for c in chosen for x in range(sc.tok_at(c.vstart), sc.tok_end(c.vend))}
+    for a, b in spans:
+        line = [i for i in range(bisect_right(starts, a - 1), bisect_right(starts, b - 1)) if toks[i].index >= 0]
+        if not line or len(line) > 6:
             continue
         words = [i for i in line if toks[i].is_word]
         marks = [i for i in line if not toks[i].is_word]
@@ -1479,10 +1473,27 @@ def _byline_orgs(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
                 or all(w in kb.common for w in ws) or any(sc.matches(i, "place") or sc.matches(i, "title")
                                                           or sc.matches(i, "trigger") for i in words):
             continue
-        if sc.doc.text[toks[words[-1]].end:toks[words[-1]].end + 1] == ".":
+        if text[toks[words[-1]].end:toks[words[-1]].end + 1] == ".":
             continue  # a sentence, not a byline
         out.append(Cand("org", toks[words[0]].vstart, toks[words[-1]].vend, 1, "org.byline"))
     return out
+
+
+def _edge_lines(text: str) -> list[tuple[int, int]]:
+    """Offsets of the non-blank lines a byline may be: the three after the headline and the
+    last three (the text's own line breaks); none for a one-line text."""
+    if "\n" not in text:
+        return []
+    bounds, pos = [], 0
+    while pos <= len(text):  # (a cheap walk: only the lines are collected, not the words)
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if text[pos:end].strip():
+            bounds.append((pos, end))
+        pos = end + 1
+    if len(bounds) < 2:
+        return []
+    return sorted(set(bounds[1:4] + bounds[-3:]))
 
 
 def _outside_titles(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
@@ -1719,8 +1730,16 @@ def _place_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     for c in chosen:
         taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
     out = []
-    for t in sc.toks:
-        if not t.is_word or len(t.norm) < 4:
+    scan = sc.doc.scan  # the view, non-word characters as spaces: str.find runs in C
+    ends: set[int] = set()
+    for form in forms:
+        pos = scan.find(form + " ")
+        while pos >= 0:
+            ends.add(pos + len(form))  # a word ending in the form; the token decides the clitics
+            pos = scan.find(form + " ", pos + 1)
+    for end in sorted(ends):
+        t = sc.toks[sc.tok_at(end - 1)]
+        if not t.is_word or t.vend != end:
             continue
         for _, stem in _splits(t.norm):
             c = forms.get(stem)
