@@ -133,18 +133,17 @@ def _name_like_word(kb: Knowledge, w: str, surface: str) -> bool | None:
         if (stem.startswith("ال") or stem in kb.function_words or stem in kb.verbs or stem in kb.common
                 or stem in kb.title_words or stem in kb.not_names):
             return False
-        if pre[-1:] in ("ب", "ل", "ك") and len(stem) >= 6 and stem[0] == "ا" and _derived_shape(stem):
+        if pre[-1:] in ("ب", "ل", "ك") and len(stem) >= 6 and _derived_shape(stem):
             return False  # a preposition on a verbal noun: بانسحاب، بارتكاب (not ليندون، باحماد)
     return None
 
 
 def _derived_shape(w: str) -> bool:
-    """A word whose letters make it an imperfect verb (يعوض) or a verbal noun of a derived
-    form (انسحاب، ارتكاب، استقبال، إسقاط), not a name."""
+    """A word whose letters make it a verbal noun of a derived form (إسقاط، انسحاب، ارتكاب،
+    استقبال), not a name."""
     n = len(w)
-    return n >= 4 and (w[0] == "ي" or w[0] == "ا" and (
-        n == 5 and w[3] == "ا" or n == 6 and (w[1] == "ن" or w[2] == "ت") and w[4] == "ا"
-        or n == 7 and w[1:3] == "ست" and w[5] == "ا"))
+    return w[:1] == "ا" and (n == 5 and w[3] == "ا" or n == 6 and (w[1] == "ن" or w[2] == "ت") and w[4] == "ا"
+                             or n == 7 and w[1:3] == "ست" and w[5] == "ا")
 
 
 def _accusative(kb: Knowledge, w: str) -> bool:
@@ -367,7 +366,7 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
                 (j > i or cont) and _name_with_ya(sc, j) and sc.word(j + 1) is not None
                 and (kb.known_name(sc.toks[j + 1].norm) or sc.toks[j + 1].norm not in kb.common
                      and sc.name_like(j + 1, allow_al=True))):
-            break  # (علي written with ي between a given name and a known one is the name: محمد علي السعدي)
+            break  # (علي written with ي between a given name and a name-like word is the name: محمد علي السعدي)
         known = kb.known_name(w)
         after_connector = j > i and sc.toks[j - 1].norm in kb.connectors
         if j > i and words == 1 and lexicon_only and not known and not after_connector and w not in kb.common \
@@ -564,7 +563,7 @@ def _verb_or_noun_shape(sc: _Scan, j: int) -> bool:
         return True  # a verbal noun: ادعاء، اعتداء، استيلاء
     if w[0] == "ا" and len(w) == 5 and w[-1] == "ت" and w[1] != "ل":
         return True  # a past verb of the form أفعلت: أنقذت، أعلنت، أصدرت
-    if w[0] == "ا" and _derived_shape(w):
+    if _derived_shape(w):
         return True  # verbal nouns إفعال، انفعال، افتعال، استفعال: إسقاط، انفجار، اقتراح، استهداف
     return REMOVED.sub("", sc.doc.text[t.start:t.end]).endswith("ة")
 
