@@ -363,7 +363,7 @@ def _person_extent(sc: _Scan, i: int, cont: bool = False) -> int:
     while words < kb.max_person_tokens and sc.word(j):
         w = sc.toks[j].norm
         if w in kb.function_words and w not in kb.connectors and not (
-                (j > i or cont) and _name_with_ya(sc, j) and sc.word(j + 1) is not None
+                w == "علي" and (j > i or cont) and _name_with_ya(sc, j) and sc.word(j + 1) is not None
                 and (kb.known_name(sc.toks[j + 1].norm) or sc.toks[j + 1].norm not in kb.common
                      and sc.name_like(j + 1, allow_al=True))):
             break  # (علي written with ي between a given name and a name-like word is the name: محمد علي السعدي)
@@ -1715,20 +1715,16 @@ def _place_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
     """place.alias: a one-word place the document has named as a place (after a trigger, in a
     list, with a preposition) is that place wherever else the word stands, with its clitics
     (مدينة بابنوسة … في بابنوسة): not a common or stop-listed word."""
-    kb = sc.kb
+    kb, vtext = sc.kb, sc.doc.vtext
     forms: dict[str, Cand] = {}
     for c in chosen:
         if c.type == "place":
-            w = norm(sc.doc.vtext[c.vstart:c.vend])
-            if " " not in w and len(w) >= 4 and w not in kb.common and w not in kb.stoplist \
+            w = vtext[c.vstart:c.vend]  # (the view is normalized already)
+            if w not in forms and " " not in w and len(w) >= 4 and w not in kb.common and w not in kb.stoplist \
                     and not sc.is_stop(w) and not kb.known_name(w):
-                forms.setdefault(w, c)
+                forms[w] = c
     if not forms:
         return []
-    taken = bytearray(len(sc.doc.vtext) + 1)
-    for c in chosen:
-        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
-    out = []
     scan = sc.doc.scan  # the view, non-word characters as spaces: str.find runs in C
     ends: set[int] = set()
     for form in forms:
@@ -1736,6 +1732,12 @@ def _place_mentions(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
         while pos >= 0:
             ends.add(pos + len(form))  # a word ending in the form; the token decides the clitics
             pos = scan.find(form + " ", pos + 1)
+    if len(ends) <= 1:
+        return []  # the one mention found already
+    taken = bytearray(len(vtext) + 1)
+    for c in chosen:
+        taken[c.vstart:c.vend] = b"\x01" * (c.vend - c.vstart)
+    out = []
     for end in sorted(ends):
         t = sc.toks[sc.tok_at(end - 1)]
         if not t.is_word or t.vend != end:
