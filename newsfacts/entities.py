@@ -1036,7 +1036,29 @@ def _places(sc: _Scan) -> list[Cand]:
         # place.bracketed: a plural trigger and names in brackets (أربعة أودية (قطريني، جنان، اللحم))
         if sc.matches(i, "pluraltrigger"):
             out.extend(_bracketed_places(sc, i))
-    return out + _listed_places(sc, out, weak)
+    out += _listed_places(sc, out, weak)
+    # (a small town without context of its own may still be part of a hyphened name: طنجة-أصيلة)
+    return out + _hyphened_places(sc, out + [Cand("place", m.vstart, m.vend, 0, "place.weak", place=p)
+                                             for _, m, p in weak])
+
+
+def _hyphened_places(sc: _Scan, places: list[Cand]) -> list[Cand]:
+    """place.hyphen: places joined by a hyphen with no space name one unit (عمالة طنجة-أصيلة،
+    جهة طنجة-تطوان-الحسيمة); the longer candidate wins the selection."""
+    vtext = sc.doc.vtext
+    ordered = sorted((c for c in places if c.type == "place"), key=lambda c: c.vstart)
+    out: list[Cand] = []
+    chain: list[Cand] = []
+    for c in ordered:
+        if chain and vtext[chain[-1].vend:c.vstart] == "-":
+            chain.append(c)
+            continue
+        if len(chain) > 1:
+            out.append(Cand("place", chain[0].vstart, chain[-1].vend, 2, "place.hyphen", place=chain[0].place))
+        chain = [c]
+    if len(chain) > 1:
+        out.append(Cand("place", chain[0].vstart, chain[-1].vend, 2, "place.hyphen", place=chain[0].place))
+    return out
 
 
 def _name_in_alef(sc: _Scan, j: int) -> bool:
@@ -1452,8 +1474,10 @@ def _byline_orgs(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
         return out
     starts = [t.start for t in toks]
     taken = {x for c in chosen for x in range(sc.tok_at(c.vstart), sc.tok_end(c.vend))}
-    for a, b in spans:
+    for n, (a, b) in enumerate(spans):
         line = [i for i in range(bisect_right(starts, a - 1), bisect_right(starts, b - 1)) if toks[i].index >= 0]
+        if n < 3 and a < len(text) // 2:
+            out.extend(_agency_tags(sc, line, a, taken, chosen))
         if not line or len(line) > 6:
             continue
         words = [i for i in line if toks[i].is_word]
@@ -1475,6 +1499,34 @@ def _byline_orgs(sc: _Scan, chosen: list[Cand]) -> list[Cand]:
         if text[toks[words[-1]].end:toks[words[-1]].end + 1] == ".":
             continue  # a sentence, not a byline
         out.append(Cand("org", toks[words[0]].vstart, toks[words[-1]].vend, 1, "org.byline"))
+    return out
+
+
+def _agency_tags(sc: _Scan, line: list[int], start: int, taken: set[int], chosen: list[Cand]) -> list[Cand]:
+    """The agency's tag in a dateline, in brackets or slashes near the line's start:
+    "بنغازي 23 نوفمبر 2025 (وال) –", "الدوحة في 28 أكتوبر 2024 /قنا/"."""
+    toks, out = sc.toks, []
+    for x, i in enumerate(line):
+        close = {"(": ")", "/": "/"}.get(toks[i].norm)
+        if close is None or toks[i].start - start > 90:
+            continue
+        words = []
+        for k in line[x + 1:x + 5]:
+            if toks[k].norm == close:
+                break
+            words.append(k)
+        else:
+            continue
+        if not 1 <= len(words) <= 3 or any(not toks[k].is_word or toks[k].norm[:1].isdigit() or sc.is_stop(toks[k].norm)
+                                           or k in taken for k in words):
+            continue
+        # right after a body's name, the bracket gives that body's other name: الدفاع المدني (الخوذ البيضاء)
+        before = [c for c in chosen if c.type == "org" and sc.tok_end(c.vend) == i]
+        key = None
+        if before:
+            b = before[0]
+            key = b.key or skeleton(sc.doc.text[slice(*sc.doc.span(b.vstart, b.vend))])
+        out.append(Cand("org", toks[words[0]].vstart, toks[words[-1]].vend, 1, "org.byline", key=key))
     return out
 
 
