@@ -1339,7 +1339,8 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
                 break  # an organization of its own: سلاح | حزب الله، رئاسة | مجلس الأمن
             if ke[0] == "org" and key is None:
                 key = norm(ke[1])
-            end, named, only_indef_nisba, anchored = km.vend, True, False, True
+            end, named, only_indef_nisba = km.vend, True, False
+            anchored = anchored or ke[0] == "org"  # (مركز المنيا is a district, not a body)
             j = sc.tok_end(end)
             continue
         if kb.nisba_country(w):
@@ -1389,6 +1390,7 @@ def _head_org(sc: _Scan, m: Match, e: tuple) -> Cand | None:
         if ((n == 0 or descriptor and named) and not m.key.startswith("ال") and sc.name_like(j)
                 and not w.endswith(("ي", "يه"))):  # indefinite adjective: قوات إقليمية
             end, named, only_indef_nisba = t.vend, True, False
+            anchored = anchored or kb.known_name(w)  # a body named after a person: مركز كارتر
             j += 1
             continue  # a construct chain goes on: شركة توليد الكهرباء، وكالة أنباء لبنان
         break
