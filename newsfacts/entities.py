@@ -1458,7 +1458,7 @@ def _genitive_tail(sc: _Scan, j: int) -> int | None:
 
 
 #: Words that open a byline line before the outlet's name (كتب : مصراوي، المصدر: رويترز).
-_BYLINE_LEADS = frozenset(norm(w) for w in ("كتب", "المصدر", "المصادر", "بقلم", "نقلا عن", "عن"))
+_BYLINE_LEADS = frozenset(norm(w) for w in ("كتب", "المصدر", "المصادر", "بقلم", "عن"))
 #: Dashes and slashes between a dateline's city and the agency (بغداد – واع، إزمير/ الأناضول).
 _DATELINE_SEPS = frozenset(("-", "–", "—", "/", "،", ","))
 
